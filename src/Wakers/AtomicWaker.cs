@@ -1,0 +1,76 @@
+using System.Threading;
+
+namespace Wakers;
+
+/// <summary>
+/// One waker slot shared by a poll method and a waking thread, lock-free, with the semantics of futures-rs
+/// <c>AtomicWaker</c>: a <see cref="Register"/> racing a <see cref="Wake"/> never loses the wakeup.
+/// </summary>
+/// <remarks>
+/// The poll method registers, then checks readiness again; the producer publishes, then wakes:
+/// <code>
+/// if (IsSet) return Poll&lt;Unit&gt;.Ready(Unit.Value);
+/// _waker.Register(cx.Waker);
+/// if (IsSet) return Poll&lt;Unit&gt;.Ready(Unit.Value);   // a Set between the check and the register is seen here
+/// return Poll&lt;Unit&gt;.Pending;
+/// </code>
+/// </remarks>
+public sealed class AtomicWaker
+{
+    private const int Waiting = 0;
+    private const int Registering = 1;
+    private const int Waking = 2;
+
+    private int _state;
+    private Waker? _waker;
+
+    /// <summary>An empty slot.</summary>
+    public AtomicWaker()
+    {
+    }
+
+    /// <summary>
+    /// Stores <paramref name="waker"/> (keeping the stored one when it <see cref="Waker.WillWake"/> the same task).
+    /// When a wake runs concurrently, <paramref name="waker"/> is woken instead, so the task polls again.
+    /// </summary>
+    /// <exception cref="System.ArgumentNullException"><paramref name="waker"/> is null.</exception>
+    public void Register(Waker waker)
+    {
+        if (waker is null) throw new System.ArgumentNullException(nameof(waker));
+        switch (Interlocked.CompareExchange(ref _state, Registering, Waiting))
+        {
+            case Waiting:
+                var current = _waker;
+                if (current is null || !current.WillWake(waker)) _waker = waker;
+                if (Interlocked.CompareExchange(ref _state, Waiting, Registering) != Registering)
+                {
+                    // A wake arrived while registering: it left the slot to us, so wake the new waker now.
+                    var toWake = _waker;
+                    _waker = null;
+                    Interlocked.Exchange(ref _state, Waiting);
+                    toWake?.Wake();
+                }
+                break;
+            case Waking:
+                // A wake is in progress and may have read the old waker: make sure this task polls again.
+                waker.Wake();
+                break;
+            default:
+                // A concurrent Register (a misuse: one task owns the slot) wins; this one is dropped, as in futures-rs.
+                break;
+        }
+    }
+
+    /// <summary>Wakes the registered waker, if any, and empties the slot.</summary>
+    public void Wake() => Take()?.Wake();
+
+    /// <summary>Takes the registered waker out of the slot, leaving it empty (to wake it later, outside a lock).</summary>
+    public Waker? Take()
+    {
+        if (Interlocked.Or(ref _state, Waking) != Waiting) return null;
+        var waker = _waker;
+        _waker = null;
+        Interlocked.And(ref _state, ~Waking);
+        return waker;
+    }
+}
