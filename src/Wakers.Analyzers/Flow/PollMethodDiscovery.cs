@@ -1,0 +1,123 @@
+using System;
+using System.Collections.Generic;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp.Syntax;
+using Microsoft.CodeAnalysis.Diagnostics;
+using Microsoft.CodeAnalysis.FlowAnalysis;
+using Microsoft.CodeAnalysis.Operations;
+
+namespace Wakers.Analyzers.Flow;
+
+/// <summary>Finds every poll method of an operation block (the member itself, its local functions and lambdas) with its graph.</summary>
+internal static class PollMethodDiscovery
+{
+    /// <summary>
+    /// Registers <paramref name="onPollMethod"/> to run once per poll method in the compilation, inside the
+    /// compiler's operation-block callback (so results show live in the IDE).
+    /// </summary>
+    public static void RegisterPollMethodAction(
+        this CompilationStartAnalysisContext context,
+        WakersSymbols symbols,
+        Action<PollMethod, OperationBlockAnalysisContext> onPollMethod)
+    {
+        context.RegisterOperationBlockAction(block => AnalyzerGuard.Run(block.OwningSymbol, () =>
+        {
+            foreach (var pollMethod in Find(block, symbols))
+            {
+                onPollMethod(pollMethod, block);
+            }
+        }));
+    }
+
+    /// <summary>The poll methods of one operation block; graphs are built only where a poll method can be.</summary>
+    public static IEnumerable<PollMethod> Find(OperationBlockAnalysisContext block, WakersSymbols symbols)
+    {
+        var owner = block.OwningSymbol as IMethodSymbol;
+        var ownerIsPoll = symbols.IsPollMethod(owner);
+        foreach (var root in block.OperationBlocks)
+        {
+            // Cheap syntax test first: only a poll member, or one holding a lambda or local function, needs a graph.
+            if (!ownerIsPoll && !HasNestedFunction(root.Syntax)) continue;
+            if (root.Parent is not null || !HasGraph(root)) continue;
+            var graph = block.GetControlFlowGraph(root);
+            if (ownerIsPoll && root is IMethodBodyOperation or IBlockOperation)
+            {
+                yield return new PollMethod(owner!, symbols.ContextParameter(owner!)!, graph, Declaration(owner!, root.Syntax));
+            }
+            foreach (var nested in Nested(graph, symbols))
+            {
+                yield return nested;
+            }
+        }
+    }
+
+    // The roots ControlFlowGraph.Create accepts (attributes and parameter defaults hold no poll method).
+    private static bool HasGraph(IOperation root) =>
+        root is IMethodBodyOperation or IConstructorBodyOperation or IBlockOperation
+            or IFieldInitializerOperation or IPropertyInitializerOperation;
+
+    private static SyntaxNode Declaration(IMethodSymbol owner, SyntaxNode fallback)
+    {
+        foreach (var reference in owner.DeclaringSyntaxReferences)
+        {
+            if (reference.SyntaxTree == fallback.SyntaxTree) return reference.GetSyntax();
+        }
+        return fallback;
+    }
+
+    private static bool HasNestedFunction(SyntaxNode node)
+    {
+        foreach (var n in node.DescendantNodes())
+        {
+            if (n is AnonymousFunctionExpressionSyntax or LocalFunctionStatementSyntax) return true;
+        }
+        return false;
+    }
+
+    // Local functions and lambdas, at any depth, each with its own graph.
+    private static IEnumerable<PollMethod> Nested(ControlFlowGraph graph, WakersSymbols symbols)
+    {
+        var pending = new Stack<ControlFlowGraph>();
+        pending.Push(graph);
+        while (pending.Count > 0)
+        {
+            var g = pending.Pop();
+            foreach (var local in g.LocalFunctions)
+            {
+                var lg = g.GetLocalFunctionControlFlowGraph(local);
+                pending.Push(lg);
+                if (symbols.IsPollMethod(local)) yield return new PollMethod(local, symbols.ContextParameter(local)!, lg, Declaration(local, lg.OriginalOperation.Syntax));
+            }
+            foreach (var lambda in AnonymousFunctions(g))
+            {
+                var lg = g.GetAnonymousFunctionControlFlowGraph(lambda);
+                pending.Push(lg);
+                if (symbols.IsPollMethod(lambda.Symbol)) yield return new PollMethod(lambda.Symbol, symbols.ContextParameter(lambda.Symbol)!, lg, lambda.Syntax);
+            }
+        }
+    }
+
+    private static IEnumerable<IFlowAnonymousFunctionOperation> AnonymousFunctions(ControlFlowGraph graph)
+    {
+        foreach (var b in graph.Blocks)
+        {
+            foreach (var op in b.Operations)
+            {
+                foreach (var f in Flatten(op)) yield return f;
+            }
+            if (b.BranchValue is { } value)
+            {
+                foreach (var f in Flatten(value)) yield return f;
+            }
+        }
+    }
+
+    private static IEnumerable<IFlowAnonymousFunctionOperation> Flatten(IOperation root)
+    {
+        if (root is IFlowAnonymousFunctionOperation self) yield return self;
+        foreach (var d in root.Descendants())
+        {
+            if (d is IFlowAnonymousFunctionOperation f) yield return f;
+        }
+    }
+}
