@@ -1,0 +1,51 @@
+using System.Threading;
+
+namespace Wakers.Scheduling;
+
+/// <summary>
+/// <see cref="AtomicWaker"/>'s protocol as a struct, so a task can embed its join waker without another
+/// allocation. Keep it in a non-readonly field and call it in place.
+/// </summary>
+internal struct WakerSlot
+{
+    private const int Waiting = 0;
+    private const int Registering = 1;
+    private const int Waking = 2;
+
+    private int _state;
+    private Waker? _waker;
+
+    /// <summary>Stores <paramref name="waker"/> unless the stored one wakes the same task; a racing wake wakes it at once.</summary>
+    public void Register(Waker waker)
+    {
+        switch (Interlocked.CompareExchange(ref _state, Registering, Waiting))
+        {
+            case Waiting:
+                var current = _waker;
+                if (current is null || !current.WillWake(waker)) _waker = waker;
+                if (Interlocked.CompareExchange(ref _state, Waiting, Registering) != Registering)
+                {
+                    // A wake came in while we stored: it left the waker to us.
+                    var toWake = _waker;
+                    _waker = null;
+                    Interlocked.Exchange(ref _state, Waiting);
+                    toWake?.Wake();
+                }
+                break;
+            case Waking:
+                // A wake may have read the old waker: make sure this one polls again.
+                waker.Wake();
+                break;
+        }
+    }
+
+    /// <summary>Wakes the stored waker, if any, and empties the slot.</summary>
+    public void Wake()
+    {
+        if (Interlocked.Or(ref _state, Waking) != Waiting) return;
+        var waker = _waker;
+        _waker = null;
+        Interlocked.And(ref _state, ~Waking);
+        waker?.Wake();
+    }
+}
