@@ -170,14 +170,32 @@ internal sealed class DisposableNeverFuture : IFuture<int>, IDisposable
     public void Dispose() => Volatile.Write(ref _disposed, 1);
 }
 
-/// <summary>A waker that counts its wakes.</summary>
+/// <summary>A waker that counts its wakes; a test can wait for a number of them (wakes may arrive on another thread).</summary>
 internal sealed class CountingWaker : Waker
 {
+    private readonly object _gate = new();
     private int _wakes;
 
     public int Wakes => Volatile.Read(ref _wakes);
 
-    public override void Wake() => Interlocked.Increment(ref _wakes);
+    public override void Wake()
+    {
+        lock (_gate)
+        {
+            _wakes++;
+            Monitor.PulseAll(_gate);
+        }
+    }
+
+    /// <summary>Waits until woken at least <paramref name="count"/> times; fails the test instead of hanging.</summary>
+    public void WaitForWakes(int count)
+    {
+        lock (_gate)
+        {
+            while (_wakes < count)
+                Xunit.Assert.True(Monitor.Wait(_gate, HangGuard.Timeout), $"hung: expected {count} wakes, saw {_wakes}");
+        }
+    }
 }
 
 internal static class HangGuard
