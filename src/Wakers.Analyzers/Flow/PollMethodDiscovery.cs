@@ -34,12 +34,17 @@ internal static class PollMethodDiscovery
     {
         var owner = block.OwningSymbol as IMethodSymbol;
         var ownerIsPoll = symbols.IsPollMethod(owner);
-        foreach (var root in block.OperationBlocks)
+        var seen = new HashSet<IOperation>();
+        foreach (var operationBlock in block.OperationBlocks)
         {
+            // A block body's operation block hangs under its IMethodBodyOperation: the graph is the root's.
+            var root = operationBlock;
+            while (root.Parent is not null) root = root.Parent;
+            if (!seen.Add(root)) continue;
             // Cheap syntax test first: only a poll member, or one holding a lambda or local function, needs a graph.
             if (!ownerIsPoll && !HasNestedFunction(root.Syntax)) continue;
-            if (root.Parent is not null || !HasGraph(root)) continue;
-            var graph = block.GetControlFlowGraph(root);
+            if (!HasGraph(root)) continue;
+            var graph = block.GetControlFlowGraph(operationBlock);
             if (ownerIsPoll && root is IMethodBodyOperation or IBlockOperation)
             {
                 yield return new PollMethod(owner!, symbols.ContextParameter(owner!)!, graph, Declaration(owner!, root.Syntax));
