@@ -1,0 +1,101 @@
+using System.Collections.Generic;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.FlowAnalysis;
+using Microsoft.CodeAnalysis.Operations;
+
+namespace Wakers.Analyzers.Flow;
+
+/// <summary>A blocking call found in one function, with what was known about its task where it is made.</summary>
+internal sealed class BlockingSite
+{
+    public BlockingSite(IOperation operation, string name, string? taskKey, bool knownCompleted)
+    {
+        Operation = operation;
+        Name = name;
+        TaskKey = taskKey;
+        KnownCompleted = knownCompleted;
+    }
+
+    public IOperation Operation { get; }
+    public string Name { get; }
+
+    /// <summary>The key of the task whose completion would excuse it (a field's key can be known by the caller).</summary>
+    public string? TaskKey { get; }
+
+    public bool KnownCompleted { get; }
+}
+
+/// <summary>A call from one function to a helper of the same type (or a local function), with the tasks known completed there.</summary>
+internal sealed class BlockingHelperCall
+{
+    public BlockingHelperCall(IMethodSymbol callee, HashSet<string> knownCompleted)
+    {
+        Callee = callee;
+        KnownCompleted = knownCompleted;
+    }
+
+    public IMethodSymbol Callee { get; }
+    public HashSet<string> KnownCompleted { get; }
+}
+
+/// <summary>The blocking calls and helper calls of one function's graph (WAKE007).</summary>
+internal sealed class BlockingCallsInGraph
+{
+    private BlockingCallsInGraph(IMethodSymbol function)
+    {
+        Function = function;
+    }
+
+    public IMethodSymbol Function { get; }
+    public List<BlockingSite> Sites { get; } = new();
+    public List<BlockingHelperCall> Calls { get; } = new();
+
+    /// <summary>Scans <paramref name="graph"/>; helpers are private methods and properties of <paramref name="type"/> and local functions.</summary>
+    public static BlockingCallsInGraph Scan(IMethodSymbol function, ControlFlowGraph graph, INamedTypeSymbol type, IEnumerable<string>? entry = null)
+    {
+        var result = new BlockingCallsInGraph(function);
+        var known = KnownCompletedTasks.Analyze(graph, entry);
+        foreach (var block in graph.Blocks)
+        {
+            if (!known.TryGetValue(block, out var entryFacts)) continue;
+            var facts = new HashSet<string>(entryFacts);
+            foreach (var op in block.Operations)
+            {
+                result.Visit(op, facts, type);
+                KnownCompletedTasks.Kill(op, facts);
+            }
+            if (block.BranchValue is { } value) result.Visit(value, facts, type);
+        }
+        return result;
+    }
+
+    private void Visit(IOperation root, HashSet<string> facts, INamedTypeSymbol type)
+    {
+        foreach (var op in root.DescendantsAndSelf())
+        {
+            if (BlockingCalls.Describe(op, out var task) is { } name)
+            {
+                var key = task is null ? null : KnownCompletedTasks.Key(task);
+                Sites.Add(new BlockingSite(op, name, key, task is not null && KnownCompletedTasks.IsKnownCompleted(task, facts)));
+            }
+            if (Helper(op, type) is { } callee) Calls.Add(new BlockingHelperCall(callee, new HashSet<string>(facts)));
+        }
+    }
+
+    private static IMethodSymbol? Helper(IOperation op, INamedTypeSymbol type)
+    {
+        IMethodSymbol? target = op switch
+        {
+            IInvocationOperation invocation => invocation.TargetMethod,
+            IPropertyReferenceOperation { Property.GetMethod: { } getter } property
+                when property.Parent is not IAssignmentOperation assignment || !ReferenceEquals(assignment.Target, property) => getter,
+            _ => null,
+        };
+        if (target is null) return null;
+        if (target.MethodKind == MethodKind.LocalFunction) return target.OriginalDefinition;
+        return target.DeclaredAccessibility == Accessibility.Private
+               && SymbolEqualityComparer.Default.Equals(target.ContainingType?.OriginalDefinition, type.OriginalDefinition)
+            ? target.OriginalDefinition
+            : null;
+    }
+}
