@@ -40,16 +40,24 @@ public sealed class AtomicWaker
         switch (Interlocked.CompareExchange(ref _state, Registering, Waiting))
         {
             case Waiting:
-                var current = _waker;
-                if (current is null || !current.WillWake(waker)) _waker = waker;
-                if (Interlocked.CompareExchange(ref _state, Waiting, Registering) != Registering)
+                try
                 {
-                    // A wake arrived while registering: it left the slot to us, so wake the new waker now.
-                    var toWake = _waker;
-                    _waker = null;
-                    Interlocked.Exchange(ref _state, Waiting);
-                    toWake?.Wake();
+                    var current = _waker;
+                    if (current is null || !current.WillWake(waker)) _waker = waker;
                 }
+                finally
+                {
+                    // Released even when a user's WillWake throws: a slot stuck in Registering would drop every later wake.
+                    if (Interlocked.CompareExchange(ref _state, Waiting, Registering) != Registering)
+                    {
+                        // A wake arrived while registering: it left the slot to us, so wake the stored waker now.
+                        var toWake = _waker;
+                        _waker = null;
+                        Interlocked.Exchange(ref _state, Waiting);
+                        toWake?.Wake();
+                    }
+                }
+
                 break;
             case Waking:
                 // A wake is in progress and may have read the old waker: make sure this task polls again.

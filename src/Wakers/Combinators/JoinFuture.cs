@@ -1,0 +1,40 @@
+using System;
+
+namespace Wakers.Combinators;
+
+/// <summary>The future of <c>Future.Join</c>: polls both children with the caller's context until both are Ready.</summary>
+internal sealed class JoinFuture<T1, T2> : IFuture<(T1, T2)>, IDisposable
+{
+    private readonly IFuture<T1> _first;
+    private readonly IFuture<T2> _second;
+    private Poll<T1> _firstResult;
+    private Poll<T2> _secondResult;
+    private bool _done;
+
+    internal JoinFuture(IFuture<T1> first, IFuture<T2> second)
+    {
+        _first = first;
+        _second = second;
+    }
+
+    public Poll<(T1, T2)> Poll(Context cx)
+    {
+        if (_done) throw FutureDisposal.PolledAfterCompletion("join");
+        if (_firstResult.IsPending) _firstResult = _first.Poll(cx);
+        if (_secondResult.IsPending) _secondResult = _second.Poll(cx);
+        if (_firstResult.IsPending || _secondResult.IsPending) return Poll<(T1, T2)>.Pending;
+        _done = true;
+        return Poll<(T1, T2)>.Ready((_firstResult.Value, _secondResult.Value));
+    }
+
+    public void Dispose()
+    {
+        if (!_done)
+        {
+            if (_firstResult.IsPending) FutureDisposal.DisposeIfDisposable(_first);
+            if (_secondResult.IsPending) FutureDisposal.DisposeIfDisposable(_second);
+        }
+
+        _done = true;
+    }
+}

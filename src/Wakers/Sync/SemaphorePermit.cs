@@ -1,0 +1,22 @@
+using System;
+using System.Threading;
+
+namespace Wakers.Sync;
+
+/// <summary>Permits held from a <see cref="Semaphore"/>; disposing returns them (once).</summary>
+public sealed class SemaphorePermit : IDisposable
+{
+    private Semaphore? _owner;
+
+    internal SemaphorePermit(Semaphore owner, int count)
+    {
+        _owner = owner;
+        Count = count;
+    }
+
+    /// <summary>How many permits this holds.</summary>
+    public int Count { get; }
+
+    /// <summary>Returns the permits to the semaphore. Idempotent.</summary>
+    public void Dispose() => Interlocked.Exchange(ref _owner, null)?.Release(Count);
+}
