@@ -72,6 +72,7 @@ internal sealed class CancellableFuture<T> : IFuture<T>, IDisposable
     private void Finish()
     {
         _done = true;
-        _registration.Dispose();
+        // Unregister, unlike Dispose, never waits for a callback running on another thread: a poll must not block.
+        _registration.Unregister();
     }
 }
