@@ -1,0 +1,222 @@
+using System.Collections.Generic;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.Operations;
+using Microsoft.CodeAnalysis.Text;
+
+namespace Wakers.Analyzers.Flow;
+
+/// <summary>
+/// One region of code that runs while a lock is held: a <c>lock</c> body, the try of <c>Monitor.Enter</c> …
+/// <c>Monitor.Exit</c>, or the scope of <c>Lock.Enter</c>/<c>EnterScope</c>. Spans are source spans, so any
+/// operation (from the tree or from a control-flow graph) can be placed inside or outside.
+/// </summary>
+internal sealed class LockRegion
+{
+    public LockRegion(ISymbol? key, TextSpan span, SyntaxTree tree)
+    {
+        Key = key;
+        Span = span;
+        Tree = tree;
+    }
+
+    /// <summary>The locked object: a field, a local or parameter, or the type for <c>this</c>; null when unknown.</summary>
+    public ISymbol? Key { get; }
+
+    public TextSpan Span { get; }
+
+    public SyntaxTree Tree { get; }
+
+    public bool Contains(SyntaxNode node) => node.SyntaxTree == Tree && Span.Contains(node.Span);
+
+    public bool SameLock(LockRegion other) => Key is not null && SymbolEqualityComparer.Default.Equals(Key, other.Key);
+}
+
+/// <summary>Finds the lock regions of an operation tree (not of a graph: a graph of <c>lock</c> on a <c>System.Threading.Lock</c> can hold an invalid operation instead of the lock calls).</summary>
+internal static class LockRegions
+{
+    public static List<LockRegion> Collect(IOperation root, WakersSymbols symbols)
+    {
+        var regions = new List<LockRegion>();
+        foreach (var op in Walk(root))
+        {
+            switch (op)
+            {
+                case ILockOperation lockOp:
+                    regions.Add(new LockRegion(KeyOf(lockOp.LockedValue), lockOp.Body.Syntax.Span, lockOp.Syntax.SyntaxTree));
+                    break;
+                case IUsingOperation usingOp when IsEnterScope(usingOp.Resources, symbols, out var scopeKey):
+                    regions.Add(new LockRegion(scopeKey, usingOp.Body.Syntax.Span, usingOp.Syntax.SyntaxTree));
+                    break;
+                case IUsingDeclarationOperation declaration when IsEnterScope(declaration.DeclarationGroup, symbols, out var declKey):
+                    regions.Add(new LockRegion(declKey, RestOfBlock(declaration.Syntax), declaration.Syntax.SyntaxTree));
+                    break;
+                case IInvocationOperation call when IsEnter(call, symbols, out var enterKey):
+                    regions.Add(new LockRegion(enterKey, EnteredSpan(call, enterKey, symbols), call.Syntax.SyntaxTree));
+                    break;
+            }
+        }
+        return regions;
+    }
+
+    /// <summary>The regions that contain <paramref name="node"/>.</summary>
+    public static IEnumerable<LockRegion> Around(IReadOnlyList<LockRegion> regions, SyntaxNode node)
+    {
+        foreach (var r in regions)
+        {
+            if (r.Contains(node)) yield return r;
+        }
+    }
+
+    /// <summary>Whether one region holds both nodes (the lock is held from one to the other).</summary>
+    public static bool OneRegionHolds(IReadOnlyList<LockRegion> regions, SyntaxNode a, SyntaxNode b)
+    {
+        foreach (var r in regions)
+        {
+            if (r.Contains(a) && r.Contains(b)) return true;
+        }
+        return false;
+    }
+
+    /// <summary>
+    /// The symbol that names a locked object across methods: a field (also through a local that copies it,
+    /// <c>var shared = _shared; lock (shared)</c>), a local or parameter, or the containing type for <c>this</c>.
+    /// </summary>
+    public static ISymbol? KeyOf(IOperation? value)
+    {
+        value = Strip(value);
+        switch (value)
+        {
+            case IFieldReferenceOperation f: return f.Field.OriginalDefinition;
+            case IPropertyReferenceOperation p: return p.Property.OriginalDefinition;
+            case IInstanceReferenceOperation i: return i.Type;
+            case IParameterReferenceOperation p: return p.Parameter;
+            case ILocalReferenceOperation l: return CopiedField(l) ?? l.Local;
+            default: return null;
+        }
+    }
+
+    private static IOperation? Strip(IOperation? value)
+    {
+        while (value is IConversionOperation c) value = c.Operand;
+        while (value is IParenthesizedOperation p) value = p.Operand;
+        return value;
+    }
+
+    // A local initialized from a field (and never reassigned in a way we see) stands for that field.
+    private static ISymbol? CopiedField(ILocalReferenceOperation local)
+    {
+        IOperation top = local;
+        while (top.Parent is not null) top = top.Parent;
+        foreach (var op in Walk(top))
+        {
+            if (op is IVariableDeclaratorOperation d && SymbolEqualityComparer.Default.Equals(d.Symbol, local.Local)
+                && (d.Initializer?.Value ?? (d.Parent as IVariableDeclarationOperation)?.Initializer?.Value) is { } init)
+            {
+                return Strip(init) switch
+                {
+                    IFieldReferenceOperation f => f.Field.OriginalDefinition,
+                    IPropertyReferenceOperation p when p.Instance is null or IInstanceReferenceOperation => p.Property.OriginalDefinition,
+                    _ => null,
+                };
+            }
+        }
+        return null;
+    }
+
+    private static bool IsEnterScope(IOperation resources, WakersSymbols symbols, out ISymbol? key)
+    {
+        foreach (var op in Walk(resources))
+        {
+            if (op is IInvocationOperation { TargetMethod.Name: "EnterScope" } call && IsLockType(call.TargetMethod.ContainingType, symbols))
+            {
+                key = KeyOf(call.Instance);
+                return true;
+            }
+        }
+        key = null;
+        return false;
+    }
+
+    private static bool IsEnter(IInvocationOperation call, WakersSymbols symbols, out ISymbol? key)
+    {
+        key = null;
+        var method = call.TargetMethod;
+        if (method.Name is not ("Enter" or "TryEnter")) return false;
+        if (symbols.Monitor is not null && SymbolEqualityComparer.Default.Equals(method.ContainingType, symbols.Monitor) && call.Arguments.Length > 0)
+        {
+            key = KeyOf(call.Arguments[0].Value);
+            return true;
+        }
+        if (IsLockType(method.ContainingType, symbols) && call.Instance is not null)
+        {
+            key = KeyOf(call.Instance);
+            return true;
+        }
+        return false;
+    }
+
+    private static bool IsLockType(INamedTypeSymbol? type, WakersSymbols symbols) =>
+        type is not null && (symbols.Lock is { } lockType
+            ? SymbolEqualityComparer.Default.Equals(type, lockType)
+            : type.Name == "Lock" && type.ContainingNamespace?.ToDisplayString() == "System.Threading");
+
+    // Enter … try { } finally { Exit }: held through the try; Enter inside the try: from the call to the try's end;
+    // otherwise until the Exit that follows in the same block, or the block's end.
+    private static TextSpan EnteredSpan(IInvocationOperation enter, ISymbol? key, WakersSymbols symbols)
+    {
+        var start = enter.Syntax.Span.End;
+        for (var op = enter.Parent; op is not null; op = op.Parent)
+        {
+            if (op is ITryOperation enclosingTry && enclosingTry.Finally is not null && enclosingTry.Body.Syntax.Span.Contains(enter.Syntax.Span))
+            {
+                return TextSpan.FromBounds(start, enclosingTry.Body.Syntax.Span.End);
+            }
+            if (op is IBlockOperation block)
+            {
+                var statement = StatementIn(block, enter);
+                var seen = false;
+                foreach (var s in block.Operations)
+                {
+                    if (s == statement) { seen = true; continue; }
+                    if (!seen) continue;
+                    if (s is ITryOperation t && t.Finally is not null && Exits(t.Finally, key, symbols)) return TextSpan.FromBounds(start, t.Body.Syntax.Span.End);
+                    if (Exits(s, key, symbols)) return TextSpan.FromBounds(start, s.Syntax.Span.Start);
+                }
+                return TextSpan.FromBounds(start, block.Syntax.Span.End);
+            }
+        }
+        return TextSpan.FromBounds(start, start);
+    }
+
+    private static IOperation? StatementIn(IBlockOperation block, IOperation inner)
+    {
+        for (var op = inner; op is not null; op = op.Parent)
+        {
+            if (op.Parent == block) return op;
+        }
+        return null;
+    }
+
+    private static bool Exits(IOperation scope, ISymbol? key, WakersSymbols symbols)
+    {
+        foreach (var op in Walk(scope))
+        {
+            if (op is not IInvocationOperation { TargetMethod.Name: "Exit" } call) continue;
+            var target = call.Instance ?? (call.Arguments.Length > 0 ? call.Arguments[0].Value : null);
+            if (key is null || SymbolEqualityComparer.Default.Equals(KeyOf(target), key)) return true;
+        }
+        return false;
+    }
+
+    private static TextSpan RestOfBlock(SyntaxNode declaration)
+    {
+        var block = declaration.Parent;
+        return block is null ? declaration.Span : TextSpan.FromBounds(declaration.Span.End, block.Span.End);
+    }
+
+    internal static IEnumerable<IOperation> Walk(IOperation root)
+    {
+        yield return root;
+        foreach (var d in root.Descendants()) yield return d;
+    }
+}

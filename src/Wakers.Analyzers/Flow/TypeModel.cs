@@ -1,0 +1,203 @@
+using System.Collections.Generic;
+using Microsoft.CodeAnalysis;
+
+namespace Wakers.Analyzers.Flow;
+
+/// <summary>What a non-poll method does to a stored waker.</summary>
+internal enum WakerEffectKind
+{
+    /// <summary><c>_w?.Wake()</c>, <c>w.Wake()</c> after <c>w = _w</c>, <c>_aw.Wake()</c>, waking each waker of a list.</summary>
+    Wake,
+
+    /// <summary><c>Interlocked.Exchange(ref _w, null)</c>, <c>w = _w; _w = null;</c>, <c>_aw.Take()</c>, <c>ToArray()</c> + <c>Clear()</c>.</summary>
+    Take,
+
+    /// <summary><c>_w = null</c>, <c>_waiters.Clear()</c>, <c>_waiters = new ...</c>.</summary>
+    Clear,
+
+    /// <summary>The waker is handed to code we cannot see (it may wake it).</summary>
+    PassOn,
+}
+
+/// <summary>A wake, take, clear or hand-off of a waker that came from one of <see cref="Origins"/> (fields, properties or parameters).</summary>
+internal sealed class WakerEffect
+{
+    public WakerEffect(WakerEffectKind kind, HashSet<ISymbol> origins, SyntaxNode node, ISymbol owner)
+    {
+        Kind = kind;
+        Origins = origins;
+        Node = node;
+        Owner = owner;
+    }
+
+    public WakerEffectKind Kind { get; }
+    public HashSet<ISymbol> Origins { get; }
+    public SyntaxNode Node { get; }
+
+    /// <summary>For a wake: the waker was read into a local first (so a take before a write stays a take).</summary>
+    public bool ThroughLocal { get; set; }
+
+    /// <summary>The innermost method, local function or lambda it runs in.</summary>
+    public ISymbol Owner { get; }
+}
+
+/// <summary>Whether a write could make a poll ready.</summary>
+internal enum WrittenValue
+{
+    Other,
+    False,
+    Null,
+}
+
+/// <summary>A write of a field or property (an assignment, an increment, <c>Volatile.Write</c>, an <c>Add</c>/<c>Enqueue</c> on a held collection).</summary>
+internal sealed class StateWrite
+{
+    public StateWrite(ISymbol member, WrittenValue value, bool removes, SyntaxNode node, ISymbol owner, bool inConstructorBody)
+    {
+        Member = member;
+        Value = value;
+        Removes = removes;
+        Node = node;
+        Owner = owner;
+        InConstructorBody = inConstructorBody;
+    }
+
+    public ISymbol Member { get; }
+    public WrittenValue Value { get; }
+
+    /// <summary>A collection mutation that only takes items out (<c>Clear</c>, <c>Dequeue</c>): it cannot make a poll ready.</summary>
+    public bool Removes { get; }
+
+    public SyntaxNode Node { get; }
+    public ISymbol Owner { get; }
+
+    /// <summary>Directly in a constructor's body (not in a lambda or local function there): initialization, not a publish.</summary>
+    public bool InConstructorBody { get; }
+}
+
+/// <summary>A call to a method of the analyzed type, with where each argument's value comes from.</summary>
+internal sealed class HelperCall
+{
+    public HelperCall(IMethodSymbol callee, SyntaxNode node, ISymbol owner, List<HashSet<ISymbol>> argumentOrigins, List<IParameterSymbol?> carriedParameters)
+    {
+        Callee = callee;
+        Node = node;
+        Owner = owner;
+        ArgumentOrigins = argumentOrigins;
+        CarriedParameters = carriedParameters;
+    }
+
+    public IMethodSymbol Callee { get; }
+    public SyntaxNode Node { get; }
+    public ISymbol Owner { get; }
+
+    /// <summary>Per parameter of the callee: the fields/parameters its argument's value comes from.</summary>
+    public List<HashSet<ISymbol>> ArgumentOrigins { get; }
+
+    /// <summary>Per parameter of the callee: the caller's waker or Context parameter the argument carries, if any.</summary>
+    public List<IParameterSymbol?> CarriedParameters { get; }
+}
+
+/// <summary>Facts about one member of the analyzed type (its lambdas and local functions included).</summary>
+internal sealed class MemberFacts
+{
+    public MemberFacts(IMethodSymbol symbol, List<LockRegion> regions)
+    {
+        Symbol = symbol;
+        Regions = regions;
+    }
+
+    public IMethodSymbol Symbol { get; }
+    public bool IsConstructor => Symbol.MethodKind is MethodKind.Constructor or MethodKind.StaticConstructor;
+    public bool IsDispose => Symbol.Name is "Dispose" or "DisposeAsync" || Symbol.Name.EndsWith(".Dispose", System.StringComparison.Ordinal);
+    public List<LockRegion> Regions { get; }
+    public List<WakerEffect> Effects { get; } = new();
+    public List<StateWrite> Writes { get; } = new();
+    public List<HelperCall> Calls { get; } = new();
+
+    /// <summary>Which of its waker/Context parameters it stores, and where (a helper that registers for its caller).</summary>
+    public List<(IParameterSymbol Parameter, ISymbol? Slot)> StoredParameters { get; } = new();
+
+    /// <summary>Functions inside it that are poll methods (their effects belong to the poll, not to this member).</summary>
+    public HashSet<ISymbol> PollFunctions { get; } = new(SymbolEqualityComparer.Default);
+}
+
+/// <summary>A field or property read by a condition of a poll method, placed relative to one store.</summary>
+internal sealed class ReadinessRead
+{
+    public ReadinessRead(ISymbol member, ISymbol? instance, bool lockHeldWithStore, SyntaxNode node)
+    {
+        Member = member;
+        Instance = instance;
+        LockHeldWithStore = lockHeldWithStore;
+        Node = node;
+    }
+
+    public ISymbol Member { get; }
+
+    /// <summary>The held object the member is read on (<c>_task</c> of <c>_task.IsCompleted</c>), when not this.</summary>
+    public ISymbol? Instance { get; }
+
+    /// <summary>Whether one lock region holds both this read and the store.</summary>
+    public bool LockHeldWithStore { get; }
+
+    public SyntaxNode Node { get; }
+}
+
+/// <summary>One store of the waker in a poll method (or the call to a helper that stores it).</summary>
+internal sealed class WakerStore
+{
+    public WakerStore(SyntaxNode node, ISymbol? slot, bool guarded, ISymbol? registeredOn)
+    {
+        Node = node;
+        Slot = slot;
+        Guarded = guarded;
+        RegisteredOn = registeredOn;
+    }
+
+    public SyntaxNode Node { get; }
+
+    /// <summary>The field/property/collection the waker goes to; null for a callback handed to another object.</summary>
+    public ISymbol? Slot { get; set; }
+
+    /// <summary>Guarded by a test of the same slot or a flag (<c>??=</c>, <c>if (_w is null)</c>): WAKE002's question.</summary>
+    public bool Guarded { get; }
+
+    /// <summary>The object a callback is registered on (<c>_task</c> of <c>_task.ContinueWith(...)</c>).</summary>
+    public ISymbol? RegisteredOn { get; }
+
+    /// <summary>For a helper call: the callee and which of its parameters receives the waker (resolved at the type's end).</summary>
+    public IMethodSymbol? Helper { get; set; }
+    public int HelperParameter { get; set; } = -1;
+
+    public List<ReadinessRead> Before { get; } = new();
+    public List<ReadinessRead> After { get; } = new();
+}
+
+/// <summary>Facts about one poll method of the analyzed type.</summary>
+internal sealed class PollFacts
+{
+    public PollFacts(IMethodSymbol symbol, IMethodSymbol member, List<LockRegion> regions)
+    {
+        Symbol = symbol;
+        Member = member;
+        Regions = regions;
+    }
+
+    public IMethodSymbol Symbol { get; }
+
+    /// <summary>The member the poll method is declared in (itself, or the member holding the lambda/local function).</summary>
+    public IMethodSymbol Member { get; }
+
+    public List<LockRegion> Regions { get; }
+    public List<WakerStore> Stores { get; } = new();
+
+    /// <summary>Every field/property its conditions leading to Ready read (before filtering by "written elsewhere").</summary>
+    public HashSet<ISymbol> ConditionReads { get; } = new(SymbolEqualityComparer.Default);
+
+    /// <summary>For bool fields tested directly: the values that lead to Ready (both when unclear).</summary>
+    public Dictionary<ISymbol, HashSet<bool>> ReadyWhen { get; } = new(SymbolEqualityComparer.Default);
+
+    /// <summary>Methods of the type it calls (they are part of the poll).</summary>
+    public HashSet<IMethodSymbol> Calls { get; } = new(SymbolEqualityComparer.Default);
+}

@@ -1,0 +1,296 @@
+using System;
+using System.Collections.Generic;
+using System.Linq;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.Diagnostics;
+
+namespace Wakers.Analyzers.Flow;
+
+/// <summary>Runs the type rules: one model per outermost type, built from its members' operation blocks, judged at the type's end.</summary>
+internal static class TypeModelAnalysis
+{
+    public static void RegisterTypeModelAction(this CompilationStartAnalysisContext context, WakersSymbols symbols,
+        Action<TypeModel, SymbolAnalysisContext> onType)
+    {
+        context.RegisterSymbolStartAction(start =>
+        {
+            var type = (INamedTypeSymbol)start.Symbol;
+            // Nested types (a SharedState, a waiter node) belong to the model of the type that holds them.
+            if (type.ContainingType is not null) return;
+            var builder = new TypeModelBuilder(type, symbols);
+            start.RegisterOperationBlockAction(block => AnalyzerGuard.Run(block.OwningSymbol, () => builder.Add(block)));
+            start.RegisterSymbolEndAction(end => AnalyzerGuard.Run(type, () =>
+            {
+                var model = builder.Build();
+                if (model.Polls.Count > 0) onType(model, end);
+            }));
+        }, SymbolKind.NamedType);
+    }
+}
+
+/// <summary>Gathers the facts of one type's members as their blocks are analyzed (possibly concurrently).</summary>
+internal sealed class TypeModelBuilder
+{
+    private readonly INamedTypeSymbol _type;
+    private readonly WakersSymbols _symbols;
+    private readonly object _gate = new();
+    private readonly List<PollFacts> _polls = new();
+    private readonly Dictionary<IMethodSymbol, MemberFacts> _members = new(SymbolEqualityComparer.Default);
+
+    public TypeModelBuilder(INamedTypeSymbol type, WakersSymbols symbols)
+    {
+        _type = type;
+        _symbols = symbols;
+    }
+
+    public void Add(OperationBlockAnalysisContext block)
+    {
+        var owner = block.OwningSymbol as IMethodSymbol;
+        var polls = new List<PollFacts>();
+        var pollFunctions = new HashSet<ISymbol>(SymbolEqualityComparer.Default);
+        foreach (var poll in PollMethodDiscovery.Find(block, _symbols))
+        {
+            pollFunctions.Add(poll.Symbol);
+            polls.Add(ReadinessReads.Collect(poll, owner ?? poll.Symbol, _symbols, _type));
+        }
+        MemberFacts? facts = null;
+        if (owner is not null)
+        {
+            var seen = new HashSet<IOperation>();
+            foreach (var block0 in block.OperationBlocks)
+            {
+                // A block body hangs under its IMethodBodyOperation: analyze the whole tree once.
+                var root = block0;
+                while (root.Parent is not null) root = root.Parent;
+                if (!seen.Add(root)) continue;
+                facts = TypeModelMembers.Collect(owner, root, _symbols, _type, pollFunctions, LockRegions.Collect(root, _symbols), facts);
+            }
+        }
+        lock (_gate)
+        {
+            _polls.AddRange(polls);
+            if (facts is not null) _members[owner!.OriginalDefinition] = facts;
+        }
+    }
+
+    public TypeModel Build()
+    {
+        lock (_gate)
+        {
+            return new TypeModel(_type, _symbols, _polls.ToList(), new Dictionary<IMethodSymbol, MemberFacts>(_members, SymbolEqualityComparer.Default));
+        }
+    }
+}
+
+/// <summary>One type's poll methods and other members, and the questions the type rules ask about them.</summary>
+internal sealed class TypeModel
+{
+    private const int MaxHelperDepth = 4;
+    private readonly WakersSymbols _symbols;
+    private readonly HashSet<ISymbol> _writtenElsewhere = new(SymbolEqualityComparer.Default);
+    private readonly Dictionary<(IMethodSymbol, bool), HashSet<ISymbol>> _wakes = new();
+
+    public TypeModel(INamedTypeSymbol type, WakersSymbols symbols, List<PollFacts> polls, Dictionary<IMethodSymbol, MemberFacts> members)
+    {
+        Type = type;
+        _symbols = symbols;
+        Polls = polls;
+        Members = members;
+        foreach (var poll in polls) ResolveHelperStores(poll);
+        PollHelpers = HelpersOf(polls);
+        foreach (var poll in polls)
+        {
+            foreach (var s in poll.Stores)
+            {
+                if (s.Slot is not null) AllSlots.Add(s.Slot);
+            }
+        }
+        foreach (var m in OtherMembers())
+        {
+            foreach (var w in m.Writes)
+            {
+                if (!w.InConstructorBody && !m.PollFunctions.Contains(w.Owner)) _writtenElsewhere.Add(w.Member);
+            }
+        }
+    }
+
+    public INamedTypeSymbol Type { get; }
+    public List<PollFacts> Polls { get; }
+    public Dictionary<IMethodSymbol, MemberFacts> Members { get; }
+
+    /// <summary>Methods every poll reaches through calls: they are part of the poll, not "other methods".</summary>
+    public HashSet<IMethodSymbol> PollHelpers { get; }
+
+    /// <summary>Every field or collection some poll method stores the waker in.</summary>
+    public HashSet<ISymbol> AllSlots { get; } = new(SymbolEqualityComparer.Default);
+
+    /// <summary>The members that are neither poll methods nor poll helpers.</summary>
+    public IEnumerable<MemberFacts> OtherMembers()
+    {
+        foreach (var m in Members.Values)
+        {
+            if (_symbols.IsPollMethod(m.Symbol) || PollHelpers.Contains(m.Symbol.OriginalDefinition)) continue;
+            yield return m;
+        }
+    }
+
+    public HashSet<ISymbol> Slots(PollFacts poll)
+    {
+        var slots = new HashSet<ISymbol>(SymbolEqualityComparer.Default);
+        foreach (var s in poll.Stores)
+        {
+            if (s.Slot is not null) slots.Add(s.Slot);
+        }
+        return slots;
+    }
+
+    /// <summary>Whether <paramref name="member"/>, read by a condition of a poll method, is readiness: state another method or thread writes.</summary>
+    public bool IsReadiness(ISymbol member)
+    {
+        if (AllSlots.Contains(member)) return false;
+        if (member is IFieldSymbol f && WakerHolders.Holds(f.Type, _symbols)) return false;
+        if (member is IPropertySymbol p0 && WakerHolders.Holds(p0.Type, _symbols)) return false;
+        if (_writtenElsewhere.Contains(member)) return true;
+        switch (member)
+        {
+            case IFieldSymbol field:
+                return !field.IsReadOnly && !field.IsConst && IsVisibleOutside(field);
+            case IPropertySymbol property:
+                if (!property.Locations.Any(l => l.IsInSource))
+                {
+                    // Task.IsCompleted, CancellationToken.IsCancellationRequested: state other threads change.
+                    var ns = property.ContainingType?.ContainingNamespace?.ToDisplayString() ?? "";
+                    return ns.StartsWith("System.Threading", StringComparison.Ordinal);
+                }
+                return property.SetMethod is { } set && set.DeclaredAccessibility is Accessibility.Public or Accessibility.Internal or Accessibility.ProtectedOrInternal
+                    && !SymbolEqualityComparer.Default.Equals(property.ContainingType?.OriginalDefinition, Type);
+            default:
+                return false;
+        }
+    }
+
+    public bool IsReadiness(PollFacts poll, ISymbol member) => poll.ConditionReads.Contains(member) && IsReadiness(member);
+
+    /// <summary>Whether writing <paramref name="write"/> could make <paramref name="poll"/> ready.</summary>
+    public bool CanPublish(PollFacts poll, StateWrite write)
+    {
+        if (write.Removes || write.Value == WrittenValue.Null) return false;
+        if (write.Value == WrittenValue.False && poll.ReadyWhen.TryGetValue(write.Member, out var values) && !values.Contains(false)) return false;
+        return true;
+    }
+
+    /// <summary>The fields, collections and parameters whose wakers <paramref name="member"/> wakes or takes, through helpers of the type too.</summary>
+    public HashSet<ISymbol> WakeOrigins(IMethodSymbol member, bool includePassOn = true) => WakeOrigins(member.OriginalDefinition, includePassOn, 0);
+
+    /// <summary>What a call to a helper of the type wakes, mapped onto the caller's own fields and parameters.</summary>
+    public HashSet<ISymbol> WakeOriginsOf(HelperCall call, bool includePassOn = true)
+    {
+        var result = new HashSet<ISymbol>(SymbolEqualityComparer.Default);
+        foreach (var s in WakeOrigins(call.Callee, includePassOn, 1))
+        {
+            if (s is IParameterSymbol p && SymbolEqualityComparer.Default.Equals(p.ContainingSymbol?.OriginalDefinition, call.Callee)
+                && p.Ordinal < call.ArgumentOrigins.Count)
+            {
+                result.UnionWith(call.ArgumentOrigins[p.Ordinal]);
+            }
+            else
+            {
+                result.Add(s);
+            }
+        }
+        return result;
+    }
+
+    private HashSet<ISymbol> WakeOrigins(IMethodSymbol member, bool includePassOn, int depth)
+    {
+        if (_wakes.TryGetValue((member, includePassOn), out var cached)) return cached;
+        var result = new HashSet<ISymbol>(SymbolEqualityComparer.Default);
+        if (depth > MaxHelperDepth || !Members.TryGetValue(member, out var facts)) return result;
+        _wakes[(member, includePassOn)] = result; // recursion guard: a cycle adds nothing new
+        foreach (var e in facts.Effects)
+        {
+            if (e.Kind is WakerEffectKind.Wake or WakerEffectKind.Take || (includePassOn && e.Kind == WakerEffectKind.PassOn)) result.UnionWith(e.Origins);
+        }
+        foreach (var call in facts.Calls)
+        {
+            if (SymbolEqualityComparer.Default.Equals(call.Callee, member)) continue;
+            foreach (var s in WakeOrigins(call.Callee, includePassOn, depth + 1))
+            {
+                if (s is IParameterSymbol p && SymbolEqualityComparer.Default.Equals(p.ContainingSymbol?.OriginalDefinition, call.Callee)
+                    && p.Ordinal < call.ArgumentOrigins.Count) result.UnionWith(call.ArgumentOrigins[p.Ordinal]);
+                else result.Add(s);
+            }
+        }
+        return result;
+    }
+
+    /// <summary>The other members that call <paramref name="member"/>.</summary>
+    public List<MemberFacts> CallersOf(IMethodSymbol member)
+    {
+        var callers = new List<MemberFacts>();
+        foreach (var m in OtherMembers())
+        {
+            if (m.Calls.Any(c => SymbolEqualityComparer.Default.Equals(c.Callee, member.OriginalDefinition))) callers.Add(m);
+        }
+        return callers;
+    }
+
+    private void ResolveHelperStores(PollFacts poll)
+    {
+        for (var i = poll.Stores.Count - 1; i >= 0; i--)
+        {
+            var store = poll.Stores[i];
+            if (store.Helper is null) continue;
+            if (HelperStores(store.Helper, store.HelperParameter, 0, out var slot)) store.Slot = slot;
+            else poll.Stores.RemoveAt(i);
+        }
+    }
+
+    // Whether the helper stores (not merely logs) the waker it gets as parameter number `ordinal`, and where.
+    private bool HelperStores(IMethodSymbol helper, int ordinal, int depth, out ISymbol? slot)
+    {
+        slot = null;
+        if (depth > MaxHelperDepth) return false;
+        if (!Members.TryGetValue(helper.OriginalDefinition, out var facts))
+        {
+            // No body here (abstract, partial without implementation): the benefit of the doubt.
+            return helper.IsAbstract || helper.IsExtern;
+        }
+        foreach (var (parameter, s) in facts.StoredParameters)
+        {
+            if (parameter.Ordinal == ordinal && SymbolEqualityComparer.Default.Equals(parameter.ContainingSymbol?.OriginalDefinition, helper.OriginalDefinition))
+            {
+                slot = s;
+                return true;
+            }
+        }
+        foreach (var call in facts.Calls)
+        {
+            for (var k = 0; k < call.CarriedParameters.Count; k++)
+            {
+                if (call.CarriedParameters[k] is { } p && p.Ordinal == ordinal && HelperStores(call.Callee, k, depth + 1, out slot)) return true;
+            }
+        }
+        return false;
+    }
+
+    private HashSet<IMethodSymbol> HelpersOf(List<PollFacts> polls)
+    {
+        var helpers = new HashSet<IMethodSymbol>(SymbolEqualityComparer.Default);
+        var pending = new Stack<IMethodSymbol>();
+        foreach (var p in polls)
+        {
+            foreach (var c in p.Calls) pending.Push(c);
+        }
+        while (pending.Count > 0)
+        {
+            var m = pending.Pop();
+            if (_symbols.IsPollMethod(m) || !helpers.Add(m) || !Members.TryGetValue(m, out var facts)) continue;
+            foreach (var c in facts.Calls) pending.Push(c.Callee);
+        }
+        return helpers;
+    }
+
+    private static bool IsVisibleOutside(ISymbol symbol) =>
+        symbol.DeclaredAccessibility is Accessibility.Public or Accessibility.Internal or Accessibility.ProtectedOrInternal;
+}

@@ -1,0 +1,221 @@
+using System.Collections.Generic;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.Operations;
+
+namespace Wakers.Analyzers.Flow;
+
+/// <summary>Collects what one member (with its lambdas and local functions) writes, wakes, takes, clears and calls.</summary>
+internal static class TypeModelMembers
+{
+    private static readonly HashSet<string> Publishers = new()
+    {
+        "Add", "AddRange", "Enqueue", "Push", "AddLast", "AddFirst", "Insert", "TryAdd", "TryAddLast", "TryWrite", "Post",
+        "Set", "SetResult", "TrySetResult", "SetException", "TrySetException", "SetCanceled", "TrySetCanceled",
+        "Cancel", "Release", "Signal", "Complete", "TryComplete", "CompleteAdding", "TryEnqueue", "TryPush",
+    };
+
+    private static readonly HashSet<string> Removers = new()
+    {
+        "Clear", "Remove", "RemoveAt", "RemoveAll", "RemoveFirst", "RemoveLast", "Dequeue", "TryDequeue", "Pop", "TryPop",
+        "TryTake", "Take", "Reset", "TryRemove",
+    };
+
+    public static MemberFacts Collect(IMethodSymbol member, IOperation root, WakersSymbols symbols, INamedTypeSymbol type,
+        HashSet<ISymbol> pollFunctions, List<LockRegion> regions, MemberFacts? into = null)
+    {
+        var facts = into ?? new MemberFacts(member, regions);
+        if (into is not null) facts.Regions.AddRange(regions);
+        facts.PollFunctions.UnionWith(pollFunctions);
+        var origins = new ValueOrigins(root);
+        var stores = new StoreFinder(root, symbols, type);
+
+        foreach (var op in LockRegions.Walk(root))
+        {
+            var owner = Owner(op, member);
+            if (pollFunctions.Contains(owner)) continue;
+            var inCtorBody = facts.IsConstructor && SymbolEqualityComparer.Default.Equals(owner, member);
+            switch (op)
+            {
+                case IInvocationOperation call:
+                    Invocation(call, facts, origins, stores, symbols, owner, inCtorBody);
+                    break;
+                case ISimpleAssignmentOperation assign:
+                    Assignment(assign.Target, assign.Value, facts, symbols, owner, inCtorBody);
+                    break;
+                case ICompoundAssignmentOperation compound when StoreFinder.RootMember(compound.Target) is { } m1:
+                    facts.Writes.Add(new StateWrite(m1, WrittenValue.Other, false, op.Syntax, owner, inCtorBody));
+                    break;
+                case IIncrementOrDecrementOperation step when StoreFinder.RootMember(step.Target) is { } m2:
+                    facts.Writes.Add(new StateWrite(m2, WrittenValue.Other, false, op.Syntax, owner, inCtorBody));
+                    break;
+                case ICoalesceAssignmentOperation coalesce when StoreFinder.RootMember(coalesce.Target) is { } m3:
+                    facts.Writes.Add(new StateWrite(m3, Value(coalesce.Value), false, op.Syntax, owner, inCtorBody));
+                    break;
+            }
+        }
+
+        foreach (var store in stores.Find(root))
+        {
+            if (store.Helper is null) facts.StoredParameters.Add((store.Carried, store.Slot));
+        }
+        AddReadAndClearTakes(facts, origins, root);
+        return facts;
+    }
+
+    private static void Invocation(IInvocationOperation call, MemberFacts facts, ValueOrigins origins, StoreFinder stores,
+        WakersSymbols symbols, ISymbol owner, bool inCtorBody)
+    {
+        var method = call.TargetMethod;
+        var name = method.Name;
+        var isAtomicWaker = symbols.AtomicWaker is not null && SymbolEqualityComparer.Default.Equals(method.ContainingType, symbols.AtomicWaker);
+        if (name == "Wake" && (symbols.IsWakerType(method.ContainingType) || isAtomicWaker) && call.Instance is { } woken)
+        {
+            facts.Effects.Add(new WakerEffect(WakerEffectKind.Wake, origins.Of(woken), call.Syntax, owner) { ThroughLocal = ThroughLocal(woken) });
+            return;
+        }
+        if (isAtomicWaker && name == "Take")
+        {
+            facts.Effects.Add(new WakerEffect(WakerEffectKind.Take, origins.Of(call.Instance), call.Syntax, owner));
+            return;
+        }
+        var atomic = SymbolEqualityComparer.Default.Equals(method.ContainingType, symbols.Interlocked)
+            || SymbolEqualityComparer.Default.Equals(method.ContainingType, symbols.Volatile);
+        if (atomic && call.Arguments.Length > 0 && StoreFinder.RootMember(call.Arguments[0].Value) is { } target)
+        {
+            if (name == "Read") return;
+            var value = name is "Exchange" or "Write" or "CompareExchange" && call.Arguments.Length > 1 ? Value(call.Arguments[1].Value) : WrittenValue.Other;
+            if (name is "Exchange" or "CompareExchange" && value == WrittenValue.Null && WakerHolders.Holds(call.Arguments[0].Value.Type, symbols))
+            {
+                facts.Effects.Add(new WakerEffect(WakerEffectKind.Take, origins.Of(call.Arguments[0].Value), call.Syntax, owner));
+                return;
+            }
+            facts.Writes.Add(new StateWrite(target, value, false, call.Syntax, owner, inCtorBody));
+            return;
+        }
+        if (stores.IsOfType(method.ContainingType) && method.Locations.Length > 0 && method.Locations[0].IsInSource)
+        {
+            var argumentOrigins = new List<HashSet<ISymbol>>();
+            var carried = new List<IParameterSymbol?>();
+            foreach (var _ in method.Parameters) { argumentOrigins.Add(new HashSet<ISymbol>(SymbolEqualityComparer.Default)); carried.Add(null); }
+            foreach (var a in call.Arguments)
+            {
+                if (a.Parameter is null || a.Parameter.Ordinal >= argumentOrigins.Count) continue;
+                argumentOrigins[a.Parameter.Ordinal] = origins.Of(a.Value);
+                carried[a.Parameter.Ordinal] = stores.Carried(a.Value);
+            }
+            facts.Calls.Add(new HelperCall(method.OriginalDefinition, call.Syntax, owner, argumentOrigins, carried));
+            return;
+        }
+        if (call.Instance is { } receiver && WakerHolders.Holds(receiver.Type, symbols) && name == "Clear")
+        {
+            facts.Effects.Add(new WakerEffect(WakerEffectKind.Clear, origins.Of(receiver), call.Syntax, owner));
+        }
+        if (call.Instance is { } held && StoreFinder.RootMember(held) is { } heldMember)
+        {
+            if (Publishers.Contains(name)) facts.Writes.Add(new StateWrite(heldMember, WrittenValue.Other, false, call.Syntax, owner, inCtorBody));
+            else if (Removers.Contains(name)) facts.Writes.Add(new StateWrite(heldMember, WrittenValue.Other, true, call.Syntax, owner, inCtorBody));
+        }
+        if (symbols.IsPollMethod(method) || name is "WillWake" or "Equals" or "ReferenceEquals" or "Contains" or "IndexOf" or "ToString" or "GetHashCode"
+            or "ToArray" or "ToList" or "Clear" or "Remove" or "Add" or "Enqueue" or "Push" or "CopyTo") return;
+        // A waker handed to code we cannot see may be woken there.
+        foreach (var a in call.Arguments)
+        {
+            if (!WakerHolders.Holds(a.Value.Type, symbols) && a.Value.Type?.SpecialType != SpecialType.System_Object) continue;
+            var from = origins.Of(a.Value);
+            if (from.Count > 0) facts.Effects.Add(new WakerEffect(WakerEffectKind.PassOn, from, call.Syntax, owner));
+        }
+    }
+
+    private static void Assignment(IOperation target, IOperation value, MemberFacts facts, WakersSymbols symbols, ISymbol owner, bool inCtorBody)
+    {
+        if (StoreFinder.RootMember(target) is not { } member) return;
+        var written = Value(value);
+        facts.Writes.Add(new StateWrite(member, written, false, target.Parent?.Syntax ?? target.Syntax, owner, inCtorBody));
+        var isElement = target is IArrayElementReferenceOperation or IPropertyReferenceOperation { Arguments.Length: > 0 };
+        if (!isElement && WakerHolders.Holds(target.Type, symbols) && (written == WrittenValue.Null || Strip(value) is IObjectCreationOperation or IArrayCreationOperation || IsCollectionExpression(value)))
+        {
+            facts.Effects.Add(new WakerEffect(WakerEffectKind.Clear, new HashSet<ISymbol>(SymbolEqualityComparer.Default) { member }, target.Parent?.Syntax ?? target.Syntax, owner));
+        }
+    }
+
+    // `w = _w; _w = null;` and `toWake = _waiters.ToArray(); _waiters.Clear();`: the read is a take.
+    private static void AddReadAndClearTakes(MemberFacts facts, ValueOrigins origins, IOperation root)
+    {
+        var clears = new List<WakerEffect>();
+        foreach (var e in facts.Effects)
+        {
+            if (e.Kind == WakerEffectKind.Clear) clears.Add(e);
+        }
+        if (clears.Count == 0) return;
+        foreach (var op in LockRegions.Walk(root))
+        {
+            IOperation? value = op switch
+            {
+                IVariableDeclaratorOperation d => d.Initializer?.Value ?? (d.Parent as IVariableDeclarationOperation)?.Initializer?.Value,
+                ISimpleAssignmentOperation { Target: ILocalReferenceOperation } a => a.Value,
+                _ => null,
+            };
+            if (value is null) continue;
+            var from = origins.Of(value);
+            foreach (var clear in clears)
+            {
+                if (clear.Node.SpanStart <= op.Syntax.SpanStart || !clear.Origins.Overlaps(from)) continue;
+                var owner = Owner(op, facts.Symbol);
+                if (!SymbolEqualityComparer.Default.Equals(owner, clear.Owner)) continue;
+                facts.Effects.Add(new WakerEffect(WakerEffectKind.Take, from, StatementOf(op), owner));
+                break;
+            }
+        }
+    }
+
+    private static SyntaxNode StatementOf(IOperation op)
+    {
+        for (var o = op; o is not null; o = o.Parent)
+        {
+            if (o is IVariableDeclarationGroupOperation or IExpressionStatementOperation) return o.Syntax;
+        }
+        return op.Syntax;
+    }
+
+    private static bool ThroughLocal(IOperation woken)
+    {
+        var value = Strip(woken);
+        if (value is IConditionalAccessInstanceOperation instance) value = Strip(ValueOrigins.AccessedValue(instance));
+        return value is ILocalReferenceOperation;
+    }
+
+    internal static WrittenValue Value(IOperation? value)
+    {
+        value = Strip(value);
+        if (value is null) return WrittenValue.Other;
+        if (value is IDefaultValueOperation) return WrittenValue.Null;
+        if (value.ConstantValue.HasValue)
+        {
+            if (value.ConstantValue.Value is null) return WrittenValue.Null;
+            if (value.ConstantValue.Value is false) return WrittenValue.False;
+        }
+        return WrittenValue.Other;
+    }
+
+    private static bool IsCollectionExpression(IOperation value) => Strip(value)?.Kind.ToString() == "CollectionExpression";
+
+    private static IOperation? Strip(IOperation? value)
+    {
+        while (value is IConversionOperation or IParenthesizedOperation)
+        {
+            value = value is IConversionOperation c ? c.Operand : ((IParenthesizedOperation)value).Operand;
+        }
+        return value;
+    }
+
+    /// <summary>The innermost method, local function or lambda an operation runs in.</summary>
+    public static ISymbol Owner(IOperation op, IMethodSymbol member)
+    {
+        for (var o = op.Parent; o is not null; o = o.Parent)
+        {
+            if (o is IAnonymousFunctionOperation f) return f.Symbol;
+            if (o is ILocalFunctionOperation l) return l.Symbol;
+        }
+        return member;
+    }
+}

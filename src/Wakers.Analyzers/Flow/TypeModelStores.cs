@@ -1,0 +1,276 @@
+using System.Collections.Generic;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp;
+using Microsoft.CodeAnalysis.CSharp.Syntax;
+using Microsoft.CodeAnalysis.Operations;
+
+namespace Wakers.Analyzers.Flow;
+
+/// <summary>One store found in a function: where the waker goes, which parameter's waker it is, and how.</summary>
+internal sealed class FoundStore
+{
+    public FoundStore(IOperation operation, IParameterSymbol carried, ISymbol? slot, ISymbol? registeredOn, IMethodSymbol? helper, int helperParameter)
+    {
+        Operation = operation;
+        Carried = carried;
+        Slot = slot;
+        RegisteredOn = registeredOn;
+        Helper = helper;
+        HelperParameter = helperParameter;
+    }
+
+    public IOperation Operation { get; }
+    public IParameterSymbol Carried { get; }
+    public ISymbol? Slot { get; }
+    public ISymbol? RegisteredOn { get; }
+    public IMethodSymbol? Helper { get; }
+    public int HelperParameter { get; }
+}
+
+/// <summary>
+/// The narrow store recognition the type rules need (the "flow" helper's Registration* will replace it): a waker
+/// (<c>cx.Waker</c>, a waker parameter, or a local holding one) written to a field, property, array or collection
+/// element, passed to <c>AtomicWaker.Register</c> or another object's method, captured by a callback handed on, or
+/// passed to a method of the same type (resolved once the whole type is seen). Wrapper wakers and inner polls are not stores.
+/// </summary>
+internal sealed class StoreFinder
+{
+    private readonly WakersSymbols _symbols;
+    private readonly INamedTypeSymbol _type;
+    private readonly Dictionary<ILocalSymbol, IParameterSymbol> _carrierLocals = new(SymbolEqualityComparer.Default);
+
+    public StoreFinder(IOperation root, WakersSymbols symbols, INamedTypeSymbol type)
+    {
+        _symbols = symbols;
+        _type = type;
+        // Locals that hold a waker: iterate a few times so chains (a = cx.Waker; b = a) resolve.
+        for (var round = 0; round < 3; round++)
+        {
+            foreach (var op in LockRegions.Walk(root))
+            {
+                ILocalSymbol? local = null;
+                IOperation? value = null;
+                if (op is IVariableDeclaratorOperation d) { local = d.Symbol; value = d.Initializer?.Value ?? (d.Parent as IVariableDeclarationOperation)?.Initializer?.Value; }
+                else if (op is ISimpleAssignmentOperation { Target: ILocalReferenceOperation l } a) { local = l.Local; value = a.Value; }
+                if (local is null || value is null || _carrierLocals.ContainsKey(local)) continue;
+                if (Carried(value) is { } p) _carrierLocals[local] = p;
+            }
+        }
+    }
+
+    /// <summary>The waker or Context parameter whose waker <paramref name="value"/> is, if it is one.</summary>
+    public IParameterSymbol? Carried(IOperation? value)
+    {
+        for (var depth = 0; value is not null && depth < 6; depth++)
+        {
+            switch (value)
+            {
+                case IConversionOperation c: value = c.Operand; continue;
+                case IParenthesizedOperation p: value = p.Operand; continue;
+                case IPropertyReferenceOperation { Property.Name: "Waker", Instance: IParameterReferenceOperation prm }
+                    when SymbolEqualityComparer.Default.Equals(prm.Parameter.Type, _symbols.Context):
+                    return prm.Parameter;
+                case IParameterReferenceOperation prm when _symbols.IsWakerType(prm.Parameter.Type):
+                    return prm.Parameter;
+                case ILocalReferenceOperation l:
+                    return _carrierLocals.TryGetValue(l.Local, out var carried) ? carried : null;
+                case IObjectCreationOperation create when !_symbols.IsWakerType(create.Type):
+                    // A waiter node or tuple built around the waker carries it; a wrapper Waker does not.
+                    foreach (var a in create.Arguments)
+                    {
+                        if (Carried(a.Value) is { } inner) return inner;
+                    }
+                    return null;
+                case ITupleOperation tuple:
+                    foreach (var e in tuple.Elements)
+                    {
+                        if (Carried(e) is { } inner) return inner;
+                    }
+                    return null;
+                case ICoalesceOperation coalesce: return Carried(coalesce.Value) ?? Carried(coalesce.WhenNull);
+                case IConditionalOperation conditional: return Carried(conditional.WhenTrue) ?? Carried(conditional.WhenFalse);
+                default: return null;
+            }
+        }
+        return null;
+    }
+
+    /// <summary>The stores in <paramref name="root"/>, not looking into nested functions except callbacks handed on.</summary>
+    public List<FoundStore> Find(IOperation root)
+    {
+        var found = new List<FoundStore>();
+        Visit(root, found);
+        return found;
+    }
+
+    private void Visit(IOperation op, List<FoundStore> found)
+    {
+        if (Store(op) is { } store) found.Add(store);
+        foreach (var child in op.ChildOperations)
+        {
+            if (child is IAnonymousFunctionOperation or ILocalFunctionOperation) continue;
+            Visit(child, found);
+        }
+    }
+
+    private FoundStore? Store(IOperation op)
+    {
+        switch (op)
+        {
+            case IAssignmentOperation { Target: var target } assign when assign is ISimpleAssignmentOperation or ICoalesceAssignmentOperation:
+                if (target is ILocalReferenceOperation or IDiscardOperation) return null;
+                var value = assign is ISimpleAssignmentOperation s ? s.Value : ((ICoalesceAssignmentOperation)assign).Value;
+                return Carried(value) is { } p ? new FoundStore(op, p, RootMember(target), null, null, -1) : null;
+            case IInvocationOperation call:
+                return Store(call);
+            case IObjectCreationOperation create when !_symbols.IsWakerType(create.Type):
+                foreach (var a in create.Arguments)
+                {
+                    if (WakingCallback(a.Value) is { } cb) return new FoundStore(op, cb, null, null, null, -1);
+                }
+                return null;
+            default:
+                return null;
+        }
+    }
+
+    private FoundStore? Store(IInvocationOperation call)
+    {
+        var method = call.TargetMethod;
+        if (_symbols.IsPollMethod(method) || IsNotKeeping(method.Name)) return null;
+        if (method.Name == "Wake" && _symbols.IsWakerType(method.ContainingType)) return null;
+        var isHelper = IsOfType(method.ContainingType);
+        for (var i = 0; i < call.Arguments.Length; i++)
+        {
+            var arg = call.Arguments[i];
+            if (Carried(arg.Value) is { } p)
+            {
+                if (isHelper && arg.Parameter is { } parameter)
+                {
+                    return new FoundStore(call, p, null, null, method.OriginalDefinition, parameter.Ordinal);
+                }
+                if (IsAtomicOp(method) && call.Arguments.Length > 0)
+                {
+                    return new FoundStore(call, p, RootMember(call.Arguments[0].Value), null, null, -1);
+                }
+                var receiver = call.Instance ?? (method.IsExtensionMethod && i > 0 ? call.Arguments[0].Value : null);
+                return new FoundStore(call, p, RootMember(receiver), LockRegions.KeyOf(receiver), null, -1);
+            }
+            if (WakingCallback(arg.Value) is { } cb)
+            {
+                var receiver = call.Instance ?? (call.Arguments.Length > 0 && i > 0 ? call.Arguments[0].Value : null);
+                return new FoundStore(call, cb, null, LockRegions.KeyOf(receiver), null, -1);
+            }
+        }
+        return null;
+    }
+
+    // A lambda handed on that wakes a captured waker: the callback keeps the waker.
+    private IParameterSymbol? WakingCallback(IOperation value)
+    {
+        while (value is IConversionOperation or IDelegateCreationOperation or IParenthesizedOperation)
+        {
+            value = value switch
+            {
+                IConversionOperation c => c.Operand,
+                IDelegateCreationOperation d => d.Target,
+                IParenthesizedOperation p => p.Operand,
+                _ => value,
+            };
+        }
+        if (value is not IAnonymousFunctionOperation lambda) return null;
+        foreach (var op in lambda.Body.Descendants())
+        {
+            if (op is IInvocationOperation { TargetMethod.Name: "Wake" } wake && Carried(wake.Instance) is { } p) return p;
+        }
+        return null;
+    }
+
+    private bool IsAtomicOp(IMethodSymbol method) =>
+        SymbolEqualityComparer.Default.Equals(method.ContainingType, _symbols.Interlocked)
+        || SymbolEqualityComparer.Default.Equals(method.ContainingType, _symbols.Volatile);
+
+    private static bool IsNotKeeping(string name) =>
+        name is "WillWake" or "Equals" or "ReferenceEquals" or "ToString" or "GetHashCode" or "Contains" or "Remove"
+            or "IndexOf" or "WriteLine" or "Write" or "Log" or "Assert" or "Format" or "Concat";
+
+    public bool IsOfType(INamedTypeSymbol? type)
+    {
+        for (var t = type?.OriginalDefinition; t is not null; t = t.ContainingType)
+        {
+            if (SymbolEqualityComparer.Default.Equals(t, _type)) return true;
+        }
+        return false;
+    }
+
+    /// <summary>The field or property a target or receiver finally names: <c>_w</c>, <c>_shared.Waker</c>, <c>_waiters</c> of <c>_waiters[i]</c>.</summary>
+    public static ISymbol? RootMember(IOperation? target)
+    {
+        for (var depth = 0; target is not null && depth < 6; depth++)
+        {
+            switch (target)
+            {
+                case IConversionOperation c: target = c.Operand; continue;
+                case IParenthesizedOperation p: target = p.Operand; continue;
+                case IFieldReferenceOperation f: return f.Field.OriginalDefinition;
+                case IPropertyReferenceOperation pr when pr.Arguments.Length == 0: return pr.Property.OriginalDefinition;
+                case IPropertyReferenceOperation indexer: target = indexer.Instance; continue;
+                case IArrayElementReferenceOperation e: target = e.ArrayReference; continue;
+                default: return null;
+            }
+        }
+        return null;
+    }
+
+    /// <summary>
+    /// Whether a store is guarded by a test of its own slot or of a flag set with it (<c>??=</c>, <c>if (_w is null)</c>,
+    /// <c>if (!_registered) { …; _registered = true; }</c>): the stale-waker rule's case. A refresh that tests
+    /// <c>!_w.WillWake(cx.Waker)</c> is not guarded.
+    /// </summary>
+    public static bool IsGuarded(SyntaxNode store, ISymbol? slot)
+    {
+        if (store.FirstAncestorOrSelf<AssignmentExpressionSyntax>() is { } a && a.IsKind(SyntaxKind.CoalesceAssignmentExpression)
+            && store.Span.Contains(a.Span)) return true;
+        foreach (var ancestor in store.Ancestors())
+        {
+            if (ancestor is MemberDeclarationSyntax or AnonymousFunctionExpressionSyntax or LocalFunctionStatementSyntax) break;
+            if (ancestor is not IfStatementSyntax ifStatement || ifStatement.Condition.Span.Contains(store.Span)) continue;
+            var condition = ifStatement.Condition;
+            if (NegatedWillWake(condition)) continue;
+            foreach (var id in condition.DescendantNodesAndSelf())
+            {
+                if (id is not IdentifierNameSyntax name) continue;
+                var text = name.Identifier.ValueText;
+                if (slot is not null && text == slot.Name) return true;
+                if (SetsFlag(ifStatement.Statement, text)) return true;
+            }
+        }
+        return false;
+    }
+
+    private static bool NegatedWillWake(ExpressionSyntax condition)
+    {
+        foreach (var n in condition.DescendantNodesAndSelf())
+        {
+            if (n is PrefixUnaryExpressionSyntax u && u.IsKind(SyntaxKind.LogicalNotExpression) && u.Operand.ToString().Contains("WillWake")) return true;
+        }
+        return false;
+    }
+
+    private static bool SetsFlag(StatementSyntax branch, string name)
+    {
+        foreach (var n in branch.DescendantNodesAndSelf())
+        {
+            if (n is AssignmentExpressionSyntax { Left: var left, Right: LiteralExpressionSyntax lit } && lit.IsKind(SyntaxKind.TrueLiteralExpression)
+                && left is IdentifierNameSyntax or MemberAccessExpressionSyntax && LastName(left) == name) return true;
+        }
+        return false;
+    }
+
+    private static string? LastName(ExpressionSyntax e) => e switch
+    {
+        IdentifierNameSyntax id => id.Identifier.ValueText,
+        MemberAccessExpressionSyntax m => m.Name.Identifier.ValueText,
+        _ => null,
+    };
+}

@@ -1,0 +1,81 @@
+using System.Collections.Generic;
+using System.Collections.Immutable;
+using System.Linq;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.Diagnostics;
+using Wakers.Analyzers.Flow;
+
+namespace Wakers.Analyzers.Rules;
+
+/// <summary>WAKE005: a method wakes (or takes) a poll method's stored waker before it writes the state that poll reads.</summary>
+[DiagnosticAnalyzer(LanguageNames.CSharp)]
+public sealed class WakeBeforePublishAnalyzer : TypeModelRule
+{
+    public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics { get; } = ImmutableArray.Create(Descriptors.WakeBeforePublish);
+
+    private sealed class WakeEvent
+    {
+        public WakeEvent(SyntaxNode node, ISymbol owner, HashSet<ISymbol> origins, bool rereads)
+        {
+            Node = node;
+            Owner = owner;
+            Origins = origins;
+            Rereads = rereads;
+        }
+
+        public SyntaxNode Node { get; }
+        public ISymbol Owner { get; }
+        public HashSet<ISymbol> Origins { get; }
+
+        /// <summary>Reads the slot afresh (not a local taken earlier): a wake like this after the write repairs the order.</summary>
+        public bool Rereads { get; }
+    }
+
+    internal override IEnumerable<Diagnostic> Judge(TypeModel model)
+    {
+        foreach (var poll in model.Polls)
+        {
+            var slots = model.Slots(poll);
+            if (slots.Count == 0) continue;
+            var pollLocks = new HashSet<ISymbol>(poll.Regions.Where(r => r.Key is not null).Select(r => r.Key!), SymbolEqualityComparer.Default);
+            foreach (var member in model.OtherMembers())
+            {
+                var events = Events(model, member, slots);
+                foreach (var e in events)
+                {
+                    var late = member.Writes.FirstOrDefault(w => Comes(e, w) && model.IsReadiness(poll, w.Member) && model.CanPublish(poll, w)
+                        && !SharedLockHolds(member, pollLocks, e.Node, w.Node)
+                        && !events.Any(again => again.Rereads && SymbolEqualityComparer.Default.Equals(again.Owner, e.Owner) && again.Node.SpanStart > w.Node.SpanStart));
+                    if (late is not null)
+                    {
+                        yield return Diagnostic.Create(Descriptors.WakeBeforePublish, e.Node.GetLocation(), NameOf(member.Symbol), late.Member.Name);
+                    }
+                }
+            }
+        }
+    }
+
+    private static bool Comes(WakeEvent e, StateWrite w) =>
+        SymbolEqualityComparer.Default.Equals(w.Owner, e.Owner) && !w.InConstructorBody && w.Node.SpanStart > e.Node.Span.End;
+
+    private static bool SharedLockHolds(MemberFacts member, HashSet<ISymbol> pollLocks, SyntaxNode wake, SyntaxNode write) =>
+        member.Regions.Any(r => r.Key is not null && pollLocks.Contains(r.Key) && r.Contains(wake) && r.Contains(write));
+
+    private static List<WakeEvent> Events(TypeModel model, MemberFacts member, HashSet<ISymbol> slots)
+    {
+        var events = new List<WakeEvent>();
+        foreach (var e in member.Effects)
+        {
+            if (e.Kind is WakerEffectKind.Wake or WakerEffectKind.Take && e.Origins.Overlaps(slots))
+            {
+                events.Add(new WakeEvent(e.Node, e.Owner, e.Origins, e.Kind == WakerEffectKind.Take || !e.ThroughLocal));
+            }
+        }
+        foreach (var call in member.Calls)
+        {
+            var woken = model.WakeOriginsOf(call, includePassOn: false);
+            if (woken.Overlaps(slots)) events.Add(new WakeEvent(call.Node, call.Owner, woken, rereads: true));
+        }
+        return events;
+    }
+}
