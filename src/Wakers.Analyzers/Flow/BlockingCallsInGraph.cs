@@ -62,7 +62,7 @@ internal sealed class BlockingCallsInGraph
             foreach (var op in block.Operations)
             {
                 result.Visit(op, facts, type);
-                KnownCompletedTasks.Kill(op, facts);
+                KnownCompletedTasks.Transfer(op, facts);
             }
             if (block.BranchValue is { } value) result.Visit(value, facts, type);
         }

@@ -18,6 +18,7 @@ internal static class KnownCompletedTasks
     /// <summary>The known-completed keys on entry to each reachable block; <paramref name="entry"/> holds what the caller knew.</summary>
     public static Dictionary<BasicBlock, HashSet<string>> Analyze(ControlFlowGraph graph, IEnumerable<string>? entry = null)
     {
+        var captures = Captures(graph);
         var into = new Dictionary<BasicBlock, HashSet<string>>();
         var outOf = new Dictionary<BasicBlock, HashSet<string>>();
         var blocks = graph.Blocks;
@@ -41,7 +42,7 @@ internal static class KnownCompletedTasks
                         if (source.ConditionKind != ControlFlowConditionKind.None && source.BranchValue is { } condition)
                         {
                             var value = branch.IsConditionalSuccessor == (source.ConditionKind == ControlFlowConditionKind.WhenTrue);
-                            AddFacts(condition, value, along, 0);
+                            AddFacts(condition, value, along, 0, captures);
                         }
                         if (facts is null) facts = along;
                         else facts.IntersectWith(along);
@@ -53,7 +54,7 @@ internal static class KnownCompletedTasks
                 if (into.TryGetValue(block, out var old) && old.SetEquals(facts)) continue;
                 into[block] = facts;
                 var after = new HashSet<string>(facts);
-                foreach (var op in block.Operations) Kill(op, after);
+                foreach (var op in block.Operations) Transfer(op, after);
                 outOf[block] = after;
                 changed = true;
             }
@@ -62,15 +63,21 @@ internal static class KnownCompletedTasks
         return into;
     }
 
-    /// <summary>Removes what an operation's assignments invalidate.</summary>
-    public static void Kill(IOperation operation, HashSet<string> facts)
+    /// <summary>
+    /// Applies one operation: an assignment forgets what was known of its target; a wait that returned
+    /// (<c>t.Wait()</c>, <c>t.Result</c>, <c>GetResult()</c>) leaves its task completed.
+    /// </summary>
+    public static void Transfer(IOperation operation, HashSet<string> facts)
     {
-        if (facts.Count == 0) return;
         foreach (var op in operation.DescendantsAndSelf())
         {
-            if (op is IAssignmentOperation assignment && Key(assignment.Target) is { } key)
+            if (op is IAssignmentOperation assignment && facts.Count > 0 && Key(assignment.Target) is { } key)
             {
                 facts.RemoveWhere(k => k == key || k.StartsWith(key + ".", System.StringComparison.Ordinal));
+            }
+            else if (BlockingCalls.Describe(op, out var task) is not null && task is not null && Key(task) is { } waited)
+            {
+                facts.Add(waited);
             }
         }
     }
@@ -108,34 +115,34 @@ internal static class KnownCompletedTasks
     }
 
     // What a condition having the value `value` says about tasks.
-    private static void AddFacts(IOperation condition, bool value, HashSet<string> facts, int depth)
+    private static void AddFacts(IOperation condition, bool value, HashSet<string> facts, int depth, Dictionary<CaptureId, IOperation> captures)
     {
         if (depth > MaxPathDepth) return;
-        var c = FunctionOperations.Strip(condition);
+        var c = Resolve(condition, captures);
         switch (c)
         {
             case IUnaryOperation { OperatorKind: UnaryOperatorKind.Not } not:
-                AddFacts(not.Operand, !value, facts, depth + 1);
+                AddFacts(not.Operand, !value, facts, depth + 1, captures);
                 break;
             case IPropertyReferenceOperation { Property.Name: "IsCompleted" or "IsCompletedSuccessfully" or "IsFaulted" or "IsCanceled", Instance: { } task }
                 when value:
                 AddKey(task, facts);
                 break;
             case IBinaryOperation { OperatorKind: BinaryOperatorKind.ConditionalAnd } both when value:
-                AddFacts(both.LeftOperand, true, facts, depth + 1);
-                AddFacts(both.RightOperand, true, facts, depth + 1);
+                AddFacts(both.LeftOperand, true, facts, depth + 1, captures);
+                AddFacts(both.RightOperand, true, facts, depth + 1, captures);
                 break;
             case IBinaryOperation { OperatorKind: BinaryOperatorKind.ConditionalOr } either when !value:
-                AddFacts(either.LeftOperand, false, facts, depth + 1);
-                AddFacts(either.RightOperand, false, facts, depth + 1);
+                AddFacts(either.LeftOperand, false, facts, depth + 1, captures);
+                AddFacts(either.RightOperand, false, facts, depth + 1, captures);
                 break;
             case IBinaryOperation { OperatorKind: BinaryOperatorKind.Equals or BinaryOperatorKind.NotEquals } binary:
                 var equals = binary.OperatorKind == BinaryOperatorKind.Equals;
-                AddComparisonFacts(binary.LeftOperand, binary.RightOperand, equals, value, facts, depth);
-                AddComparisonFacts(binary.RightOperand, binary.LeftOperand, equals, value, facts, depth);
+                AddComparisonFacts(binary.LeftOperand, binary.RightOperand, equals, value, facts, depth, captures);
+                AddComparisonFacts(binary.RightOperand, binary.LeftOperand, equals, value, facts, depth, captures);
                 break;
             case IIsPatternOperation pattern when value:
-                AddPatternFacts(pattern.Value, pattern.Pattern, facts);
+                AddPatternFacts(pattern.Value, pattern.Pattern, facts, depth, captures);
                 break;
             case IInvocationOperation { TargetMethod.Name: "Wait", Instance: { } waited } wait when value && wait.Arguments.Length > 0:
                 AddKey(waited, facts); // Wait(timeout) returned true: the task completed
@@ -143,24 +150,29 @@ internal static class KnownCompletedTasks
         }
     }
 
-    private static void AddComparisonFacts(IOperation subject, IOperation other, bool equals, bool value, HashSet<string> facts, int depth)
+    private static void AddComparisonFacts(IOperation subject, IOperation other, bool equals, bool value, HashSet<string> facts, int depth, Dictionary<CaptureId, IOperation> captures)
     {
-        var o = FunctionOperations.Strip(other);
+        var o = Resolve(other, captures);
         if (o.ConstantValue is { HasValue: true, Value: bool b })
         {
-            AddFacts(subject, equals == value ? b : !b, facts, depth + 1);
+            AddFacts(subject, equals == value ? b : !b, facts, depth + 1, captures);
             return;
         }
-        if (equals == value && IsCompletedStatus(o) && FunctionOperations.Strip(subject) is IPropertyReferenceOperation { Property.Name: "Status", Instance: { } task })
+        if (equals == value && IsCompletedStatus(o) && Resolve(subject, captures) is IPropertyReferenceOperation { Property.Name: "Status", Instance: { } task })
         {
             AddKey(task, facts);
         }
     }
 
-    private static void AddPatternFacts(IOperation subject, IPatternOperation pattern, HashSet<string> facts)
+    private static void AddPatternFacts(IOperation subject, IPatternOperation pattern, HashSet<string> facts, int depth,
+        Dictionary<CaptureId, IOperation> captures)
     {
+        subject = Resolve(subject, captures);
         switch (pattern)
         {
+            case IConstantPatternOperation { Value.ConstantValue: { HasValue: true, Value: bool b } }:
+                AddFacts(subject, b, facts, depth + 1, captures); // `x is true`, a switch arm `true =>`
+                break;
             case IConstantPatternOperation constant
                 when IsCompletedStatus(FunctionOperations.Strip(constant.Value))
                      && FunctionOperations.Strip(subject) is IPropertyReferenceOperation { Property.Name: "Status", Instance: { } task }:
@@ -177,6 +189,35 @@ internal static class KnownCompletedTasks
                 }
                 break;
         }
+    }
+
+    // A switch expression or a conditional captures its subject first: look through the capture.
+    private static IOperation Resolve(IOperation operation, Dictionary<CaptureId, IOperation> captures)
+    {
+        var op = FunctionOperations.Strip(operation);
+        for (var i = 0; i < MaxPathDepth && op is IFlowCaptureReferenceOperation reference && captures.TryGetValue(reference.Id, out var value); i++)
+        {
+            op = FunctionOperations.Strip(value);
+        }
+        return op;
+    }
+
+    // Captures assigned exactly once in the graph; those assigned on several branches mean nothing alone.
+    private static Dictionary<CaptureId, IOperation> Captures(ControlFlowGraph graph)
+    {
+        var map = new Dictionary<CaptureId, IOperation>();
+        var ambiguous = new HashSet<CaptureId>();
+        foreach (var block in graph.Blocks)
+        {
+            foreach (var op in block.Operations)
+            {
+                if (op is not IFlowCaptureOperation capture) continue;
+                if (map.ContainsKey(capture.Id)) ambiguous.Add(capture.Id);
+                else map[capture.Id] = capture.Value;
+            }
+        }
+        foreach (var id in ambiguous) map.Remove(id);
+        return map;
     }
 
     private static bool IsCompletedStatus(IOperation value) =>
