@@ -1,0 +1,262 @@
+using System.Collections.Generic;
+using System.Collections.Immutable;
+using System.Linq;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp.Syntax;
+using Microsoft.CodeAnalysis.FlowAnalysis;
+using Microsoft.CodeAnalysis.Operations;
+
+namespace Wakers.Analyzers.Flow;
+
+/// <summary>A place a poll method writes the waker (an assignment, an Add, AtomicWaker.Register, a storing helper).</summary>
+internal sealed class StoreSite
+{
+    public StoreSite(IOperation operation, int block, ImmutableArray<string> slots)
+    {
+        Operation = operation;
+        Block = block;
+        Slots = slots;
+    }
+
+    public IOperation Operation { get; }
+    public int Block { get; }
+
+    /// <summary>The slots written or touched ("this._w", "this._list"), for matching the guard that tests them.</summary>
+    public ImmutableArray<string> Slots { get; }
+}
+
+/// <summary>One return of a poll method, with what reached it.</summary>
+internal sealed class ReturnRecord
+{
+    public ReturnRecord(int block, SyntaxNode reportAt)
+    {
+        Block = block;
+        ReportAt = reportAt;
+    }
+
+    public int Block { get; }
+    public SyntaxNode ReportAt { get; }
+
+    /// <summary>Some path returns a Pending value with no registration.</summary>
+    public bool PendingUnregistered { get; set; }
+
+    /// <summary>Every value reaching it is a Pending constant.</summary>
+    public bool OnlyPending { get; set; } = true;
+}
+
+/// <summary>What one run of the dataflow found.</summary>
+internal sealed class DataflowResult
+{
+    public bool Completed { get; set; }
+    public Dictionary<int, ReturnRecord> Returns { get; } = new();
+    public Dictionary<IOperation, StoreSite> Stores { get; } = new();
+    public HashSet<IOperation> Registrations { get; } = new();
+}
+
+/// <summary>
+/// The forward dataflow of WAKE001/WAKE002 over one poll method's control-flow graph: a worklist over blocks,
+/// sets of path states joined at merges (bounded), branch refinement, finally regions run on the way out, catch
+/// regions entered from every point of their try.
+/// </summary>
+internal sealed class LostWakeupDataflow
+{
+    private readonly PollMethod _poll;
+    private readonly ControlFlowGraph _graph;
+    private readonly WakersSymbols _symbols;
+    private readonly RegistrationEvaluator _evaluator;
+    private readonly Dictionary<int, int[]> _catchEntries = new();
+    private RegistrationGuards? _guards;
+    private bool _scenario;
+    private DataflowResult _result = new();
+    private RegistrationStateSet?[] _in = System.Array.Empty<RegistrationStateSet?>();
+    private SortedSet<int> _work = new();
+
+    public LostWakeupDataflow(PollMethod poll, RegistrationSummaries summaries)
+    {
+        _poll = poll;
+        _graph = poll.Graph;
+        _symbols = summaries.Symbols;
+        _evaluator = new RegistrationEvaluator(poll, summaries);
+        _evaluator.OnRegistration = OnRegistration;
+    }
+
+    public RegistrationEvaluator Evaluator => _evaluator;
+
+    /// <summary>
+    /// Runs the analysis. With <paramref name="guards"/> and not <paramref name="scenario"/>, a guarded store counts on both
+    /// branches of its guard; in the scenario run ("a later poll: the slot is filled, the flag set, another task's waker"),
+    /// the guards' conditions take that scenario's outcome and give no credit.
+    /// </summary>
+    public DataflowResult Run(RegistrationGuards? guards, bool scenario)
+    {
+        _guards = guards;
+        _scenario = scenario;
+        _result = new DataflowResult();
+        var blocks = _graph.Blocks;
+        _in = new RegistrationStateSet?[blocks.Length];
+        _work = new SortedSet<int>();
+        Join(0, RegistrationState.Initial);
+        var budget = 200 + blocks.Length * 60;
+        while (_work.Count > 0)
+        {
+            if (--budget < 0) return _result; // not Completed: too many paths; report nothing rather than guess
+            var ordinal = _work.Min;
+            _work.Remove(ordinal);
+            var states = _in[ordinal]!.States.ToArray();
+            foreach (var state in states) ProcessBlock(blocks[ordinal], state, FlowMain);
+        }
+        _result.Completed = true;
+        return _result;
+    }
+
+    private void OnRegistration(IOperation op, bool store)
+    {
+        _result.Registrations.Add(op);
+        if (store && !_result.Stores.ContainsKey(op)) _result.Stores[op] = new StoreSite(op, _currentBlock, StoreSlots.Of(op, _evaluator));
+    }
+
+    private int _currentBlock;
+
+    private delegate void EdgeSink(BasicBlock from, ControlFlowBranch branch, RegistrationState state);
+
+    private void ProcessBlock(BasicBlock block, RegistrationState state, EdgeSink sink)
+    {
+        _currentBlock = block.Ordinal;
+        var s = state;
+        var catches = CatchEntries(block);
+        foreach (var op in block.Operations)
+        {
+            foreach (var c in catches) Join(c, s);
+            _evaluator.Evaluate(op, ref s);
+            _currentBlock = block.Ordinal;
+        }
+        foreach (var c in catches) Join(c, s);
+        if (block.BranchValue is not { } value)
+        {
+            if (block.FallThroughSuccessor is { } next) sink(block, next, s);
+            return;
+        }
+        if (block.ConditionKind != ControlFlowConditionKind.None)
+        {
+            _evaluator.Evaluate(value, ref s);
+            var isGuard = _guards is not null && _guards.IsGuard(block.Ordinal);
+            bool? decided = isGuard && _scenario ? _guards!.ScenarioOutcome(block.Ordinal, value, _evaluator) : null;
+            foreach (var outcome in new[] { true, false })
+            {
+                if (decided.HasValue && decided.Value != outcome) continue;
+                var refined = InnerPollRefinement.Refine(s, value, outcome, _evaluator, _symbols);
+                if (refined is null) continue;
+                if (isGuard && !_scenario) refined = refined.Registered();
+                var jumps = outcome == (block.ConditionKind == ControlFlowConditionKind.WhenTrue);
+                var branch = jumps ? block.ConditionalSuccessor : block.FallThroughSuccessor;
+                if (branch is not null) sink(block, branch, refined);
+            }
+            return;
+        }
+        var result = _evaluator.Evaluate(value, ref s);
+        if (block.FallThroughSuccessor is { Semantics: ControlFlowBranchSemantics.Return } ret)
+        {
+            foreach (var after in RunFinally(ret.FinallyRegions, s)) RecordReturn(block, value, result, after);
+        }
+    }
+
+    private void FlowMain(BasicBlock from, ControlFlowBranch branch, RegistrationState state)
+    {
+        if (branch.Destination is not { } destination) return;
+        var s = state.Leaving(branch.LeavingRegions);
+        foreach (var after in RunFinally(branch.FinallyRegions, s)) Join(destination.Ordinal, after);
+    }
+
+    private void Join(int ordinal, RegistrationState state)
+    {
+        var set = _in[ordinal] ??= new RegistrationStateSet();
+        if (set.Add(state)) _work.Add(ordinal);
+    }
+
+    // A finally region runs on the way out of its try: a small worklist over its own blocks.
+    private IEnumerable<RegistrationState> RunFinally(ImmutableArray<ControlFlowRegion> regions, RegistrationState state)
+    {
+        IEnumerable<RegistrationState> current = new[] { state };
+        if (regions.IsDefaultOrEmpty) return current;
+        foreach (var region in regions)
+        {
+            var outputs = new RegistrationStateSet();
+            var local = new Dictionary<int, RegistrationStateSet>();
+            var work = new SortedSet<int>();
+            var budget = 50 * (region.LastBlockOrdinal - region.FirstBlockOrdinal + 1) + 50;
+            void LocalJoin(int ordinal, RegistrationState s)
+            {
+                if (!local.TryGetValue(ordinal, out var set)) local[ordinal] = set = new RegistrationStateSet();
+                if (set.Add(s)) work.Add(ordinal);
+            }
+            foreach (var s in current) LocalJoin(region.FirstBlockOrdinal, s);
+            while (work.Count > 0 && --budget > 0)
+            {
+                var ordinal = work.Min;
+                work.Remove(ordinal);
+                foreach (var s in local[ordinal].States.ToArray())
+                {
+                    ProcessBlock(_graph.Blocks[ordinal], s, (from, branch, st) =>
+                    {
+                        if (branch.Destination is { } d && d.Ordinal >= region.FirstBlockOrdinal && d.Ordinal <= region.LastBlockOrdinal)
+                        {
+                            LocalJoin(d.Ordinal, st.Leaving(branch.LeavingRegions));
+                        }
+                        else if (branch.Semantics == ControlFlowBranchSemantics.StructuredExceptionHandling)
+                        {
+                            outputs.Add(st);
+                        }
+                    });
+                }
+            }
+            current = outputs.States.ToArray();
+        }
+        return current;
+    }
+
+    private int[] CatchEntries(BasicBlock block)
+    {
+        if (_catchEntries.TryGetValue(block.Ordinal, out var entries)) return entries;
+        var list = new List<int>();
+        for (var r = block.EnclosingRegion; r is not null; r = r.EnclosingRegion)
+        {
+            if (r.Kind != ControlFlowRegionKind.Try || r.EnclosingRegion is not { Kind: ControlFlowRegionKind.TryAndCatch } parent) continue;
+            foreach (var handler in parent.NestedRegions)
+            {
+                if (handler.Kind is ControlFlowRegionKind.Catch or ControlFlowRegionKind.FilterAndHandler) list.Add(handler.FirstBlockOrdinal);
+            }
+        }
+        entries = list.ToArray();
+        _catchEntries[block.Ordinal] = entries;
+        return entries;
+    }
+
+    private void RecordReturn(BasicBlock block, IOperation value, RegistrationValue result, RegistrationState state)
+    {
+        if (!_result.Returns.TryGetValue(block.Ordinal, out var record))
+        {
+            _result.Returns[block.Ordinal] = record = new ReturnRecord(block.Ordinal, ReportLocation(value.Syntax));
+        }
+        if (result.Kind != RegistrationValueKind.Pending) record.OnlyPending = false;
+        if (result.Kind == RegistrationValueKind.Pending && state.IsSurelyUnregistered) record.PendingUnregistered = true;
+    }
+
+    /// <summary>The return statement, or the body of an expression-bodied member or lambda (never a switch arm).</summary>
+    private SyntaxNode ReportLocation(SyntaxNode syntax)
+    {
+        for (var node = syntax; node is not null; node = node.Parent)
+        {
+            switch (node)
+            {
+                case ReturnStatementSyntax:
+                    return node;
+                case ArrowExpressionClauseSyntax arrow:
+                    return arrow.Expression;
+                case AnonymousFunctionExpressionSyntax { ExpressionBody: { } body } when body.Span.Contains(syntax.Span):
+                    return body;
+            }
+            if (node == _poll.Declaration) break;
+        }
+        return syntax;
+    }
+}

@@ -1,0 +1,322 @@
+using System;
+using System.Collections.Generic;
+using System.Linq;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp.Syntax;
+using Microsoft.CodeAnalysis.FlowAnalysis;
+using Microsoft.CodeAnalysis.Operations;
+
+namespace Wakers.Analyzers.Flow;
+
+/// <summary>
+/// The transfer function of the lost-wakeup dataflow: evaluates one operation of a poll method's graph on one path,
+/// tracking waker-carrying values and Poll values, and marking the path registered when the waker is kept.
+/// </summary>
+internal sealed class RegistrationEvaluator
+{
+    private readonly PollMethod _poll;
+    private readonly RegistrationSummaries _summaries;
+    private readonly WakersSymbols _symbols;
+    private readonly SemanticModel? _model;
+
+    public RegistrationEvaluator(PollMethod poll, RegistrationSummaries summaries)
+    {
+        _poll = poll;
+        _summaries = summaries;
+        _symbols = summaries.Symbols;
+        _model = poll.Graph.OriginalOperation.SemanticModel;
+    }
+
+    /// <summary>Called for every registration met (the operation, and whether it writes the waker somewhere).</summary>
+    public Action<IOperation, bool>? OnRegistration { get; set; }
+
+    public RegistrationValue Evaluate(IOperation? op, ref RegistrationState s)
+    {
+        switch (op)
+        {
+            case null:
+                return RegistrationValue.Unknown;
+            case IConversionOperation c:
+                return Evaluate(c.Operand, ref s);
+            case IParenthesizedOperation p:
+                return Evaluate(p.Operand, ref s);
+            case IFlowCaptureOperation capture:
+            {
+                var v = Evaluate(capture.Value, ref s);
+                s = s.With(capture.Id, v);
+                return v;
+            }
+            case IFlowCaptureReferenceOperation r:
+                return s.Get(r.Id);
+            case ILocalReferenceOperation l:
+                return s.Get(l.Local);
+            case IParameterReferenceOperation p:
+                if (s.Values.ContainsKey(p.Parameter)) return s.Get(p.Parameter);
+                return SymbolEqualityComparer.Default.Equals(p.Parameter, _poll.Context) ? RegistrationValue.Carrier : RegistrationValue.Unknown;
+            case ILiteralOperation when op.ConstantValue is { HasValue: true, Value: bool b }:
+                return RegistrationValue.Bool(b);
+            case IDefaultValueOperation d:
+                return _symbols.IsPollType(d.Type) ? RegistrationValue.Pending : RegistrationValue.Unknown;
+            case IObjectCreationOperation create:
+                return EvaluateCreation(create, ref s);
+            case IInvocationOperation inv:
+                return EvaluateInvocation(inv, ref s);
+            case IPropertyReferenceOperation pr:
+            {
+                var instance = Evaluate(pr.Instance, ref s);
+                foreach (var a in pr.Arguments) Evaluate(a.Value, ref s);
+                if (pr.Property.IsStatic && pr.Property.Name == "Pending" && _symbols.IsPollType(pr.Property.ContainingType)) return RegistrationValue.Pending;
+                if (pr.Property.Name == "Waker" && SymbolEqualityComparer.Default.Equals(pr.Property.ContainingType, _symbols.Context) && instance.IsCarrier)
+                {
+                    return RegistrationValue.Carrier;
+                }
+                return RegistrationValue.Unknown;
+            }
+            case ISimpleAssignmentOperation a:
+                return EvaluateAssignment(a, ref s);
+            case ICompoundAssignmentOperation ca:
+            {
+                Evaluate(ca.Target, ref s);
+                var v = Evaluate(ca.Value, ref s);
+                if (v.IsCarrier && !IsLocalTarget(ca.Target)) Register(ca, true, ref s);
+                return RegistrationValue.Unknown;
+            }
+            case IEventAssignmentOperation ea:
+            {
+                Evaluate(ea.EventReference, ref s);
+                var v = Evaluate(ea.HandlerValue, ref s);
+                if (v.IsCarrier) Register(ea, true, ref s);
+                return RegistrationValue.Unknown;
+            }
+            case IDelegateCreationOperation d:
+                return Evaluate(d.Target, ref s);
+            case IFlowAnonymousFunctionOperation f:
+                return CapturesCarrier(f.Syntax, s) ? RegistrationValue.Carrier : RegistrationValue.Unknown;
+            case IMethodReferenceOperation m:
+            {
+                var instance = Evaluate(m.Instance, ref s);
+                if (instance.IsCarrier) return RegistrationValue.Carrier;
+                return m.Method.MethodKind == MethodKind.LocalFunction && LocalFunctionCaptures(m.Method, s).Any()
+                    ? RegistrationValue.Carrier : RegistrationValue.Unknown;
+            }
+            case IUnaryOperation { OperatorKind: UnaryOperatorKind.Not } not:
+            {
+                var v = Evaluate(not.Operand, ref s);
+                return v.Kind switch
+                {
+                    RegistrationValueKind.True => RegistrationValue.Bool(false),
+                    RegistrationValueKind.False => RegistrationValue.Bool(true),
+                    _ => RegistrationValue.Unknown,
+                };
+            }
+            case IArrayCreationOperation or IArrayInitializerOperation or ITupleOperation or IObjectOrCollectionInitializerOperation:
+            {
+                var any = false;
+                foreach (var child in op.ChildOperations) any |= Evaluate(child, ref s).IsCarrier;
+                return any ? RegistrationValue.Carrier : RegistrationValue.Unknown;
+            }
+            default:
+            {
+                if (op.ConstantValue is { HasValue: true, Value: bool cb }) return RegistrationValue.Bool(cb);
+                foreach (var child in op.ChildOperations) Evaluate(child, ref s);
+                return RegistrationValue.Unknown;
+            }
+        }
+    }
+
+    /// <summary>The value of an already evaluated expression, without side effects (for branch refinement).</summary>
+    public RegistrationValue Peek(IOperation? op, RegistrationState s)
+    {
+        switch (op)
+        {
+            case IConversionOperation c:
+                return Peek(c.Operand, s);
+            case IParenthesizedOperation p:
+                return Peek(p.Operand, s);
+            case IFlowCaptureReferenceOperation r:
+                return s.Get(r.Id);
+            case ILocalReferenceOperation l:
+                return s.Get(l.Local);
+            case IParameterReferenceOperation p:
+                return s.Get(p.Parameter);
+            case IInvocationOperation inv when IsInnerPoll(inv):
+                return new RegistrationValue(RegistrationValueKind.InnerPoll, inv);
+            case IInvocationOperation { TargetMethod.Name: "Map" } map when _symbols.IsPollType(map.TargetMethod.ContainingType):
+                return Peek(map.Instance, s);
+            case IPropertyReferenceOperation pr when pr.Property.IsStatic && pr.Property.Name == "Pending" && _symbols.IsPollType(pr.Property.ContainingType):
+                return RegistrationValue.Pending;
+            case IDefaultValueOperation d when _symbols.IsPollType(d.Type):
+                return RegistrationValue.Pending;
+            case { ConstantValue: { HasValue: true, Value: bool b } }:
+                return RegistrationValue.Bool(b);
+            default:
+                return RegistrationValue.Unknown;
+        }
+    }
+
+    public bool IsInnerPoll(IInvocationOperation inv) =>
+        _symbols.IsPollMethod(inv.TargetMethod)
+        && inv.Arguments.Any(a => SymbolEqualityComparer.Default.Equals(a.Parameter?.Type, _symbols.Context));
+
+    private RegistrationValue EvaluateAssignment(ISimpleAssignmentOperation a, ref RegistrationState s)
+    {
+        var target = a.Target;
+        // ??= and friends assign through a capture of the target: look through it.
+        while (target is IFlowCaptureReferenceOperation r && CaptureSource(r) is { } source) target = source;
+        switch (target)
+        {
+            case ILocalReferenceOperation l:
+            {
+                var v = Evaluate(a.Value, ref s);
+                s = s.With(l.Local, v);
+                return v;
+            }
+            case IParameterReferenceOperation { Parameter.RefKind: RefKind.None } p:
+            {
+                var v = Evaluate(a.Value, ref s);
+                s = s.With(p.Parameter, v);
+                return v;
+            }
+            default:
+            {
+                Evaluate(a.Target, ref s);
+                var v = Evaluate(a.Value, ref s);
+                if (v.IsCarrier) Register(a, true, ref s);
+                return v;
+            }
+        }
+    }
+
+    private RegistrationValue EvaluateCreation(IObjectCreationOperation create, ref RegistrationState s)
+    {
+        var any = false;
+        var mask = 0;
+        foreach (var a in create.Arguments)
+        {
+            if (Evaluate(a.Value, ref s).IsCarrier)
+            {
+                any = true;
+                if (a.Parameter is { Ordinal: < 31 } p) mask |= 1 << p.Ordinal;
+            }
+        }
+        if (create.Initializer is { } init)
+        {
+            // Member initializers write the new object, not a shared slot: only their values matter.
+            foreach (var i in init.Initializers)
+            {
+                var value = i is ISimpleAssignmentOperation ia ? Evaluate(ia.Value, ref s) : Evaluate(i, ref s);
+                any |= value.IsCarrier;
+            }
+        }
+        if (create.Arguments.Length == 0 && create.Initializer is null && _symbols.IsPollType(create.Type)) return RegistrationValue.Pending;
+        if (!any) return RegistrationValue.Unknown;
+        if (mask != 0 && create.Constructor is { } ctor && !RegistrationCallees.IsNonKeepingConstruction(create.Type, _symbols))
+        {
+            // A thread, a timer, a registration object: the constructor keeps (hands on) the waker.
+            var summary = RegistrationCallees.HasReadableBody(ctor) ? _summaries.Get(ctor, mask) : HelperSummary.BenefitOfDoubt;
+            if (summary.Keeps) Register(create, summary.Stores, ref s);
+        }
+        return RegistrationValue.Carrier;
+    }
+
+    private RegistrationValue EvaluateInvocation(IInvocationOperation inv, ref RegistrationState s)
+    {
+        var target = inv.TargetMethod;
+        var instance = Evaluate(inv.Instance, ref s);
+        var mask = 0;
+        foreach (var a in inv.Arguments)
+        {
+            if (Evaluate(a.Value, ref s).IsCarrier && a.Parameter is { Ordinal: < 31 } p) mask |= 1 << p.Ordinal;
+        }
+        if (_symbols.IsPollType(target.ContainingType))
+        {
+            if (target.IsStatic && target.Name == "Ready") return RegistrationValue.Ready;
+            if (!target.IsStatic && target.Name == "Map") return instance;
+            return RegistrationValue.Unknown;
+        }
+        if (IsInnerPoll(inv))
+        {
+            // Any Context counts here: a foreign one is WAKE003's bug, not this rule's.
+            s = s.WithOpenPoll(inv);
+            return new RegistrationValue(RegistrationValueKind.InnerPoll, inv);
+        }
+        if (instance.IsCarrier && RegistrationCallees.IsWakeCall(target))
+        {
+            Register(inv, false, ref s);
+            return RegistrationValue.Unknown;
+        }
+        if (mask == 0 && !(target.MethodKind == MethodKind.LocalFunction && LocalFunctionCaptures(target, s).Any())) return RegistrationValue.Unknown;
+        if (RegistrationCallees.IsKnownNonKeeping(target)) return RegistrationValue.Unknown;
+        if (_symbols.AtomicWaker is { } atomic && target.Name == "Register" && SymbolEqualityComparer.Default.Equals(target.ContainingType, atomic))
+        {
+            Register(inv, true, ref s);
+            return RegistrationValue.Unknown;
+        }
+        HelperSummary summary;
+        if (target.MethodKind == MethodKind.LocalFunction)
+        {
+            summary = _summaries.GetWithCaptures(target, mask, LocalFunctionCaptures(target, s));
+        }
+        else
+        {
+            summary = RegistrationCallees.HasReadableBody(target) ? _summaries.Get(target, mask) : HelperSummary.BenefitOfDoubt;
+        }
+        if (summary.Keeps) Register(inv, summary.Stores, ref s);
+        return !target.ReturnsVoid && target.ReturnType.IsReferenceType && mask != 0 ? RegistrationValue.Carrier : RegistrationValue.Unknown;
+    }
+
+    private void Register(IOperation op, bool store, ref RegistrationState s)
+    {
+        s = s.Registered();
+        OnRegistration?.Invoke(op, store);
+    }
+
+    private static bool IsLocalTarget(IOperation target) =>
+        target is ILocalReferenceOperation or IParameterReferenceOperation { Parameter.RefKind: RefKind.None };
+
+    private Dictionary<CaptureId, IOperation>? _captureSources;
+
+    /// <summary>The operation a flow capture holds, when one capture holds exactly one operation.</summary>
+    public IOperation? CaptureSource(IFlowCaptureReferenceOperation reference)
+    {
+        if (_captureSources is null)
+        {
+            _captureSources = new Dictionary<CaptureId, IOperation>();
+            var ambiguous = new HashSet<CaptureId>();
+            foreach (var b in _poll.Graph.Blocks)
+            {
+                foreach (var op in b.Operations)
+                {
+                    foreach (var c in op.DescendantsAndSelf().OfType<IFlowCaptureOperation>())
+                    {
+                        if (_captureSources.ContainsKey(c.Id)) ambiguous.Add(c.Id);
+                        else _captureSources[c.Id] = c.Value;
+                    }
+                }
+            }
+            foreach (var id in ambiguous) _captureSources.Remove(id);
+        }
+        return _captureSources.TryGetValue(reference.Id, out var source) ? source : null;
+    }
+
+    private bool CapturesCarrier(SyntaxNode syntax, RegistrationState s) => CapturedCarriers(syntax, s).Any();
+
+    private IEnumerable<ISymbol> LocalFunctionCaptures(IMethodSymbol localFunction, RegistrationState s)
+    {
+        foreach (var reference in localFunction.DeclaringSyntaxReferences)
+        {
+            foreach (var symbol in CapturedCarriers(reference.GetSyntax(), s)) yield return symbol;
+        }
+    }
+
+    // Locals (and parameters) of the poll method that a nested function's body mentions and that hold the waker here.
+    private IEnumerable<ISymbol> CapturedCarriers(SyntaxNode syntax, RegistrationState s)
+    {
+        if (_model is null || s.Values.IsEmpty || syntax.SyntaxTree != _model.SyntaxTree) yield break;
+        foreach (var id in syntax.DescendantNodes().OfType<IdentifierNameSyntax>())
+        {
+            var symbol = _model.GetSymbolInfo(id).Symbol;
+            if (symbol is ILocalSymbol or IParameterSymbol && s.Get(symbol).IsCarrier) yield return symbol;
+        }
+    }
+}
