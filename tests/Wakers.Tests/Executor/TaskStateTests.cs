@@ -99,6 +99,37 @@ public class TaskStateTests
     }
 
     [Fact]
+    public void AbortDuringAPendingPollDropsTheFutureOnTheRequeuedRun()
+    {
+        var future = new AbortingFuture(readyAfterAbort: false);
+        var task = new CountingTask(future);
+        future.Task = task;
+        task.Start();
+        Assert.True(task.Run());
+        Assert.False(task.IsCompleted);
+        Assert.Equal(2, task.Schedules);
+        Assert.True(task.Run());
+        Assert.True(task.IsCompleted);
+        Assert.Equal(1, future.Polls);
+        task.GetResult(out var error);
+        Assert.IsType<OperationCanceledException>(error!.SourceException);
+    }
+
+    [Fact]
+    public void AbortDuringAReadyPollKeepsTheResult()
+    {
+        var future = new AbortingFuture(readyAfterAbort: true);
+        var task = new CountingTask(future);
+        future.Task = task;
+        task.Start();
+        Assert.True(task.Run());
+        Assert.True(task.IsCompleted);
+        Assert.Equal(1, task.Schedules);
+        Assert.Equal(5, task.GetResult(out var error));
+        Assert.Null(error);
+    }
+
+    [Fact]
     public void AbortNowCompletesAnIdleTask()
     {
         var future = new DisposableNeverFuture();
@@ -144,6 +175,30 @@ public class TaskStateTests
         public int Schedules => Volatile.Read(ref _schedules);
 
         protected override void Schedule() => Interlocked.Increment(ref _schedules);
+    }
+
+    // Aborts its own task from inside its poll, as another thread could while the poll runs.
+    private sealed class AbortingFuture : IFuture<int>
+    {
+        private readonly bool _readyAfterAbort;
+
+        public AbortingFuture(bool readyAfterAbort) => _readyAfterAbort = readyAfterAbort;
+
+        public CountingTask? Task { get; set; }
+
+        public int Polls { get; private set; }
+
+        public Poll<int> Poll(Context cx)
+        {
+            Polls++;
+            Task!.Abort();
+            if (_readyAfterAbort) return Poll<int>.Ready(5);
+            // Pending with a registration: the task's own waker, stored for a later wake.
+            Stored = cx.Waker;
+            return Poll<int>.Pending;
+        }
+
+        public Waker? Stored { get; private set; }
     }
 
     private sealed class SelfWakingFuture : IFuture<int>
