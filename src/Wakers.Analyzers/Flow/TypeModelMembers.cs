@@ -101,7 +101,7 @@ internal static class TypeModelMembers
             {
                 if (a.Parameter is null || a.Parameter.Ordinal >= argumentOrigins.Count) continue;
                 argumentOrigins[a.Parameter.Ordinal] = origins.Of(a.Value);
-                carried[a.Parameter.Ordinal] = stores.Carried(a.Value);
+                carried[a.Parameter.Ordinal] = stores.CarriedOrContext(a.Value);
             }
             facts.Calls.Add(new HelperCall(method.OriginalDefinition, call.Syntax, owner, argumentOrigins, carried));
             return;

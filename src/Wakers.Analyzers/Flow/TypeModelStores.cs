@@ -95,6 +95,15 @@ internal sealed class StoreFinder
         return null;
     }
 
+    /// <summary>Like <see cref="Carried"/>, and also <c>cx</c> itself (handed to a helper of the same type that may store its waker).</summary>
+    public IParameterSymbol? CarriedOrContext(IOperation? value)
+    {
+        var stripped = value;
+        while (stripped is IConversionOperation c) stripped = c.Operand;
+        if (stripped is IParameterReferenceOperation prm && SymbolEqualityComparer.Default.Equals(prm.Parameter.Type, _symbols.Context)) return prm.Parameter;
+        return Carried(value);
+    }
+
     /// <summary>The stores in <paramref name="root"/>, not looking into nested functions except callbacks handed on.</summary>
     public List<FoundStore> Find(IOperation root)
     {
@@ -143,7 +152,7 @@ internal sealed class StoreFinder
         for (var i = 0; i < call.Arguments.Length; i++)
         {
             var arg = call.Arguments[i];
-            if (Carried(arg.Value) is { } p)
+            if ((isHelper ? CarriedOrContext(arg.Value) : Carried(arg.Value)) is { } p)
             {
                 if (isHelper && arg.Parameter is { } parameter)
                 {

@@ -43,6 +43,9 @@ public sealed class WakeBeforePublishAnalyzer : TypeModelRule
                 var events = Events(model, member, slots);
                 foreach (var e in events)
                 {
+                    // Waking a waker taken earlier is the same event as the take: one bug, one diagnostic.
+                    if (!e.Rereads && events.Any(t => t != e && SymbolEqualityComparer.Default.Equals(t.Owner, e.Owner)
+                        && t.Node.Span.End <= e.Node.SpanStart && t.Origins.Overlaps(e.Origins))) continue;
                     var late = member.Writes.FirstOrDefault(w => Comes(e, w) && model.IsReadiness(poll, w.Member) && model.CanPublish(poll, w)
                         && !SharedLockHolds(member, pollLocks, e.Node, w.Node)
                         && !events.Any(again => again.Rereads && SymbolEqualityComparer.Default.Equals(again.Owner, e.Owner) && again.Node.SpanStart > w.Node.SpanStart));
