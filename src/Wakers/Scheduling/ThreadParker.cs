@@ -15,6 +15,9 @@ internal sealed class ThreadParker : Waker
     private readonly object _gate = new();
     private int _state;
 
+    /// <summary>Whether a permit is waiting (for tests).</summary>
+    internal bool HasPermit => Volatile.Read(ref _state) == Notified;
+
     /// <summary>Leaves a permit; unblocks the parked thread if there is one.</summary>
     public override void Wake()
     {

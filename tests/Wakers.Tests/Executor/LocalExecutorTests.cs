@@ -174,6 +174,23 @@ public class LocalExecutorTests
     }
 
     [Fact]
+    public void RunningFromTwoThreadsAtOnceThrows()
+    {
+        using var executor = new LocalExecutor();
+        using var inPoll = new ManualResetEventSlim();
+        using var release = new ManualResetEventSlim();
+        executor.Spawn(new HoldingFuture(inPoll, release));
+        var runner = new Thread(() => executor.RunUntilStalled());
+        runner.Start();
+        Assert.True(inPoll.Wait(HangGuard.Timeout), "hung: the first run never polled");
+        Assert.Throws<InvalidOperationException>(() => executor.RunUntilStalled());
+        Assert.Throws<InvalidOperationException>(() => executor.Dispose());
+        release.Set();
+        Assert.True(runner.Join(HangGuard.Timeout), "hung: the first run never returned");
+        Assert.Equal(0, executor.TaskCount);
+    }
+
+    [Fact]
     public void DisposeAbortsPendingTasks()
     {
         var executor = new LocalExecutor();
@@ -225,6 +242,26 @@ public class LocalExecutorTests
         {
             PolledOn = Environment.CurrentManagedThreadId;
             return Poll<int>.Ready(PolledOn);
+        }
+    }
+
+    // Holds its poll until released, so a run stays in progress (a test device: blocking in a poll is otherwise wrong).
+    private sealed class HoldingFuture : IFuture<int>
+    {
+        private readonly ManualResetEventSlim _inPoll;
+        private readonly ManualResetEventSlim _release;
+
+        public HoldingFuture(ManualResetEventSlim inPoll, ManualResetEventSlim release)
+        {
+            _inPoll = inPoll;
+            _release = release;
+        }
+
+        public Poll<int> Poll(Context cx)
+        {
+            _inPoll.Set();
+            _release.Wait(HangGuard.Timeout);
+            return Poll<int>.Ready(1);
         }
     }
 
