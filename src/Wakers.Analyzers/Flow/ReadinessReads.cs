@@ -40,6 +40,7 @@ internal static class ReadinessReads
         for (var i = 0; i < blocks.Length; i++) ready[i] = ContainsReady(blocks[i], symbols);
         var reach = Reachability(blocks);
 
+        var finder = new StoreFinder(root, symbols, type);
         var reads = new List<ReadPoint>();
         for (var i = 0; i < blocks.Length; i++)
         {
@@ -51,7 +52,7 @@ internal static class ReadinessReads
             var falseReady = ReadyAvoiding(whenFalse, i, blocks, ready);
             if (!trueReady && !falseReady) continue;
             var before = reads.Count;
-            CollectReads(b.BranchValue, i, b.Operations.Length, blocks, symbols, reads, 0);
+            CollectReads(b.BranchValue, i, b.Operations.Length, blocks, symbols, finder, reads, 0);
             for (var k = before; k < reads.Count; k++) facts.ConditionReads.Add(reads[k].Member);
             if (TestedFlag(b.BranchValue, symbols, out var flag, out var negated))
             {
@@ -61,7 +62,6 @@ internal static class ReadinessReads
             }
         }
 
-        var finder = new StoreFinder(root, symbols, type);
         foreach (var found in finder.Find(root))
         {
             var node = found.Operation.Syntax;
@@ -150,7 +150,7 @@ internal static class ReadinessReads
 
     // The fields and properties a condition reads, following flow captures (switches, ?:) and locals one step back.
     private static void CollectReads(IOperation value, int block, int index, System.Collections.Immutable.ImmutableArray<BasicBlock> blocks,
-        WakersSymbols symbols, List<ReadPoint> into, int depth)
+        WakersSymbols symbols, StoreFinder finder, List<ReadPoint> into, int depth)
     {
         if (depth > 3) return;
         foreach (var op in LockRegions.Walk(value))
@@ -164,17 +164,22 @@ internal static class ReadinessReads
                 case IPropertyReferenceOperation p:
                     into.Add(new ReadPoint(p.Property.OriginalDefinition, InstanceKey(p.Instance), op.Syntax, block, index));
                     break;
+                case IInvocationOperation helper when helper.Instance is null or IInstanceReferenceOperation
+                    && finder.IsOfType(helper.TargetMethod.ContainingType) && !symbols.IsPollMethod(helper.TargetMethod):
+                    // `if (TryTake(out var v))`: the helper's reads are the condition's (expanded once the type is seen).
+                    into.Add(new ReadPoint(helper.TargetMethod.OriginalDefinition, null, op.Syntax, block, index));
+                    break;
                 case IFlowCaptureReferenceOperation capture:
                     foreach (var (b, i, v) in Defining(blocks, o => o is IFlowCaptureOperation c && c.Id.Equals(capture.Id) ? c.Value : null))
                     {
-                        CollectReads(v, b, i, blocks, symbols, into, depth + 1);
+                        CollectReads(v, b, i, blocks, symbols, finder, into, depth + 1);
                     }
                     break;
                 case ILocalReferenceOperation local:
                     foreach (var (b, i, v) in Defining(blocks, o => o is ISimpleAssignmentOperation { Target: ILocalReferenceOperation t } a
                         && SymbolEqualityComparer.Default.Equals(t.Local, local.Local) ? a.Value : null))
                     {
-                        CollectReads(v, b, i, blocks, symbols, into, depth + 1);
+                        CollectReads(v, b, i, blocks, symbols, finder, into, depth + 1);
                     }
                     break;
             }

@@ -115,6 +115,9 @@ internal sealed class MemberFacts
     public List<StateWrite> Writes { get; } = new();
     public List<HelperCall> Calls { get; } = new();
 
+    /// <summary>Every field and property it reads (a getter or <c>TryTake</c> tested by a poll stands for these).</summary>
+    public HashSet<ISymbol> Reads { get; } = new(SymbolEqualityComparer.Default);
+
     /// <summary>Which of its waker/Context parameters it stores, and where (a helper that registers for its caller).</summary>
     public List<(IParameterSymbol Parameter, ISymbol? Slot)> StoredParameters { get; } = new();
 

@@ -96,7 +96,11 @@ internal sealed class TypeModel
         _symbols = symbols;
         Polls = polls;
         Members = members;
-        foreach (var poll in polls) ResolveHelperStores(poll);
+        foreach (var poll in polls)
+        {
+            ResolveHelperStores(poll);
+            foreach (var read in poll.ConditionReads.ToList()) poll.ConditionReads.UnionWith(Expand(read));
+        }
         PollHelpers = HelpersOf(polls);
         foreach (var poll in polls)
         {
@@ -146,6 +150,40 @@ internal sealed class TypeModel
 
     /// <summary>Whether <paramref name="member"/>, read by a condition of a poll method, is readiness: state another method or thread writes.</summary>
     public bool IsReadiness(ISymbol member)
+    {
+        foreach (var inner in Expand(member))
+        {
+            if (IsReadinessItself(inner)) return true;
+        }
+        return IsReadinessItself(member);
+    }
+
+    /// <summary>What a getter or helper of the type that a condition calls reads (two levels deep).</summary>
+    public HashSet<ISymbol> Expand(ISymbol member)
+    {
+        var result = new HashSet<ISymbol>(SymbolEqualityComparer.Default);
+        var pending = new Stack<(ISymbol, int)>();
+        pending.Push((member, 0));
+        while (pending.Count > 0)
+        {
+            var (m, depth) = pending.Pop();
+            var body = m switch
+            {
+                IPropertySymbol { GetMethod: { } get } => get.OriginalDefinition,
+                IMethodSymbol method => method.OriginalDefinition,
+                _ => null,
+            };
+            if (body is null || depth > 2 || !Members.TryGetValue(body, out var facts)) continue;
+            foreach (var r in facts.Reads)
+            {
+                if (result.Add(r)) pending.Push((r, depth + 1));
+            }
+            foreach (var c in facts.Calls) pending.Push((c.Callee, depth + 1));
+        }
+        return result;
+    }
+
+    private bool IsReadinessItself(ISymbol member)
     {
         if (AllSlots.Contains(member)) return false;
         if (member is IFieldSymbol f && WakerHolders.Holds(f.Type, _symbols)) return false;

@@ -34,6 +34,8 @@ internal static class TypeModelMembers
             var owner = Owner(op, member);
             if (pollFunctions.Contains(owner)) continue;
             var inCtorBody = facts.IsConstructor && SymbolEqualityComparer.Default.Equals(owner, member);
+            if (op is IFieldReferenceOperation readField) facts.Reads.Add(readField.Field.OriginalDefinition);
+            else if (op is IPropertyReferenceOperation readProperty) facts.Reads.Add(readProperty.Property.OriginalDefinition);
             switch (op)
             {
                 case IInvocationOperation call:
