@@ -92,6 +92,14 @@ internal sealed class ContextOrigin
         return null;
     }
 
+    /// <summary>Where a diagnostic about a call goes: the call, or the whole <c>x?.Poll(cx)</c> when it is a conditional access.</summary>
+    public static Location CallLocation(IInvocationOperation invocation)
+    {
+        var node = invocation.Syntax;
+        while (node.Parent is Microsoft.CodeAnalysis.CSharp.Syntax.ConditionalAccessExpressionSyntax access && access.WhenNotNull == node) node = access;
+        return node.GetLocation();
+    }
+
     /// <summary>Where the Context passed as <paramref name="context"/> comes from.</summary>
     public Origin OfContext(IOperation context) => OfContext(context, 0);
 

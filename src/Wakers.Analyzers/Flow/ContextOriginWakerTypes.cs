@@ -72,7 +72,9 @@ internal static class WakerTypes
             foreach (var invocation in node.DescendantNodesAndSelf().OfType<InvocationExpressionSyntax>())
             {
                 // The kept waker as the receiver of a call (parent.Wake(), parent?.Wake()) or as an argument (handed on).
-                if (Mentions(invocation, names)) return true;
+                SyntaxNode call = invocation;
+                while (call.Parent is ConditionalAccessExpressionSyntax access && access.WhenNotNull == call) call = access;
+                if (Mentions(call, names)) return true;
                 if (depth > 0 && CalledHelper(invocation) is { } helper)
                 {
                     foreach (var declaration in Helpers(type, helper))

@@ -40,7 +40,7 @@ public sealed class DiscardedPollAnalyzer : DiagnosticAnalyzer
         if (expression is IConditionalAccessOperation access) expression = FunctionOperations.Strip(access.WhenNotNull);
         if (expression is not IInvocationOperation call || ContextOrigin.ContextArgument(call, symbols) is not { } argument) return;
         if (OriginOf(argument, statement.ContainingSymbol, symbols) == Origin.Foreign) return;
-        statement.ReportDiagnostic(Diagnostic.Create(Descriptors.DiscardedPoll, call.Syntax.GetLocation(), Describe(call)));
+        statement.ReportDiagnostic(Diagnostic.Create(Descriptors.DiscardedPoll, ContextOrigin.CallLocation(call), Describe(call)));
     }
 
     private static Origin OriginOf(IArgumentOperation argument, ISymbol containing, WakersSymbols symbols)

@@ -81,10 +81,10 @@ public sealed class ForeignContextAnalyzer : DiagnosticAnalyzer
         var what = receiver is null || receiver.Length > 60 ? name : receiver;
         if (argument is null || context is null)
         {
-            return Diagnostic.Create(Descriptors.ForeignContext, call.Syntax.GetLocation(), what);
+            return Diagnostic.Create(Descriptors.ForeignContext, ContextOrigin.CallLocation(call), what);
         }
         var properties = ImmutableDictionary<string, string?>.Empty.Add(ContextNameProperty, context.Name);
-        return Diagnostic.Create(Descriptors.ForeignContext, call.Syntax.GetLocation(),
+        return Diagnostic.Create(Descriptors.ForeignContext, ContextOrigin.CallLocation(call),
             new[] { argument.Value.Syntax.GetLocation() }, properties, what);
     }
 }
