@@ -34,20 +34,20 @@ public class AtomicWakerStressTests
             {
                 wakers[i] = new CountingWaker();
                 // A stored waker with a slow WillWake widens the window in which Register holds the slot.
-                slot.Register(new SlowWillWake(random.Next(200)));
+                // Its WillWake runs inside Register, after Register has claimed the slot: that is when it flags the start.
+                slot.Register(new SlowWillWake(random.Next(200), () => Volatile.Write(ref registerStarted, 1)));
                 Volatile.Write(ref flag, 0);
                 Volatile.Write(ref registerStarted, 0);
                 Volatile.Write(ref round, i + 1);
                 // Wait until both waking threads are in this round, then race them.
                 SpinUntil(() => Volatile.Read(ref arrived) == (i + 1) * WakerThreads);
                 if (random.Next(4) == 0) Thread.SpinWait(random.Next(50));
-                Volatile.Write(ref registerStarted, 1);
                 slot.Register(wakers[i]);
                 sawFlag[i] = Volatile.Read(ref flag) != 0;
                 // Both wakers finish the round before it is judged (the wake may land after the re-check).
                 SpinUntil(() => Volatile.Read(ref finished) == (i + 1) * WakerThreads);
                 if (!sawFlag[i] && wakers[i].WakeCount == 0) lost++;
-                // A Wake that starts after Register started must wake the registered waker, re-check or not.
+                // A Wake that starts after Register claimed the slot must wake the registered waker, re-check or not.
                 if (Volatile.Read(ref wokeAfterRegisterStarted[i]) != 0 && wakers[i].WakeCount == 0) lostAfterRegister++;
                 // Clear the slot so the next round starts empty (a late wake of this round is harmless).
                 slot.Take();
@@ -124,8 +124,13 @@ public class AtomicWakerStressTests
     private sealed class SlowWillWake : Waker
     {
         private readonly int _spins;
+        private readonly Action _onWillWake;
 
-        public SlowWillWake(int spins) => _spins = spins;
+        public SlowWillWake(int spins, Action onWillWake)
+        {
+            _spins = spins;
+            _onWillWake = onWillWake;
+        }
 
         public override void Wake()
         {
@@ -133,6 +138,7 @@ public class AtomicWakerStressTests
 
         public override bool WillWake(Waker other)
         {
+            _onWillWake();
             Thread.SpinWait(_spins);
             return false;
         }

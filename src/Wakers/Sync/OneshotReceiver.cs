@@ -44,20 +44,26 @@ public sealed class OneshotReceiver<T> : IFuture<T>, IDisposable
     /// <exception cref="ObjectDisposedException">The receiver was disposed.</exception>
     public bool TryReceive(out T value)
     {
+        Waker? waiting;
         lock (_core.Gate)
         {
             if (_core.ReceiverDisposed) throw new ObjectDisposedException(nameof(OneshotReceiver<T>));
-            if (_core.State == OneshotState.Sent)
+            if (_core.State != OneshotState.Sent)
             {
-                value = _core.Value!;
-                _core.Value = default;
-                _core.State = OneshotState.Received;
-                return true;
+                value = default!;
+                return false;
             }
 
-            value = default!;
-            return false;
+            value = _core.Value!;
+            _core.Value = default;
+            _core.State = OneshotState.Received;
+            waiting = _core.ReceiverWaker;
+            _core.ReceiverWaker = null;
         }
+
+        // Normally null (the send took it); never strand a poll still waiting on this receiver.
+        waiting?.Wake();
+        return true;
     }
 
     /// <summary>Closes the receiver: a later send fails, and an unreceived value is dropped.</summary>

@@ -18,13 +18,13 @@ internal sealed class SendFuture<T> : IFuture<Unit>, IDisposable
 
     public Poll<Unit> Poll(Context cx)
     {
-        if (_disposed) throw new ObjectDisposedException(nameof(SendFuture<T>));
-        if (_finished) throw new InvalidOperationException("The send already completed; a completed future cannot be polled again.");
         var wakes = default(PendingWakes);
         bool ready;
         var closed = false;
         lock (_core.Gate)
         {
+            if (_disposed) throw new ObjectDisposedException(nameof(SendFuture<T>));
+            if (_finished) throw new InvalidOperationException("The send already completed; a completed future cannot be polled again.");
             if (_node.Delivered)
             {
                 ready = true;
@@ -67,9 +67,13 @@ internal sealed class SendFuture<T> : IFuture<Unit>, IDisposable
     /// <summary>Withdraws a waiting send (its item is not sent) and releases its hold on the channel.</summary>
     public void Dispose()
     {
-        if (_disposed) return;
-        _disposed = true;
-        lock (_core.Gate) _core.BlockedSends.Remove(_node);
+        lock (_core.Gate)
+        {
+            if (_disposed) return;
+            _disposed = true;
+            _core.BlockedSends.Remove(_node);
+        }
+
         Finish();
     }
 

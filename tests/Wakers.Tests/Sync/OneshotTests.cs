@@ -101,6 +101,19 @@ public class OneshotTests
     }
 
     [Fact]
+    public void AValueTakenByTryReceiveLeavesAWaitingPollWokenAndFailingClearly()
+    {
+        var (sender, receiver) = Oneshot.Create<int>();
+        var waiting = new CountingWaker();
+        Assert.True(waiting.Poll(receiver).IsPending);
+        sender.Send(2);
+        Assert.Equal(1, waiting.WakeCount);
+        Assert.True(receiver.TryReceive(out var two));
+        Assert.Equal(2, two);
+        Assert.Throws<InvalidOperationException>(() => waiting.Poll(receiver));
+    }
+
+    [Fact]
     public void SendRacingThePollLosesNoWakeup()
     {
         var seed = Stress.Seed();

@@ -59,6 +59,17 @@ public class SleepTests
     }
 
     [Fact]
+    public void TheLongestSleepIsParkedOnTheWheelAndCanBeCancelled()
+    {
+        var driver = new TimerDriver("test timer");
+        var sleep = new SleepFuture(driver, TimeSpan.MaxValue);
+        Assert.True(new CountingWaker().Poll(sleep).IsPending);
+        Assert.Equal(1, driver.RegisteredCount);
+        sleep.Dispose();
+        Assert.Equal(0, driver.RegisteredCount);
+    }
+
+    [Fact]
     public void ASleepNeverEndsBeforeItsDuration()
     {
         foreach (var ms in new[] { 1, 3, 10, 25 })
