@@ -260,7 +260,9 @@ public class LocalExecutorTests
         public Poll<int> Poll(Context cx)
         {
             _inPoll.Set();
+#pragma warning disable WAKE007 // deliberate: keeps a run in progress
             _release.Wait(HangGuard.Timeout);
+#pragma warning restore WAKE007
             return Poll<int>.Ready(1);
         }
     }

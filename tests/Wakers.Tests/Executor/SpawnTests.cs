@@ -107,7 +107,9 @@ public class SpawnTests
             if (Interlocked.Increment(ref _polls) > 1) return Poll<Unit>.Ready(Unit.Value);
             FirstWaker = cx.Waker;
             InFirstPoll.Set();
+#pragma warning disable WAKE007 // deliberate: holds the task in its Running state
             Release.Wait(HangGuard.Timeout);
+#pragma warning restore WAKE007
             return Poll<Unit>.Pending;
         }
     }

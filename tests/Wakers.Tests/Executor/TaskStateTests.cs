@@ -209,7 +209,8 @@ public class TaskStateTests
 
         public Poll<int> Poll(Context cx)
         {
-            for (var i = 0; i < _wakesPerPoll; i++) cx.Waker.Wake();
+            cx.Waker.Wake();
+            for (var i = 1; i < _wakesPerPoll; i++) cx.Waker.Wake();
             return Poll<int>.Pending;
         }
     }
