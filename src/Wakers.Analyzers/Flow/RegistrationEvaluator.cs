@@ -27,6 +27,9 @@ internal sealed class RegistrationEvaluator
         _model = poll.Graph.OriginalOperation.SemanticModel;
     }
 
+    /// <summary>The fields of this type that a helper call writes the waker into ("this._w").</summary>
+    public Dictionary<IOperation, System.Collections.Immutable.ImmutableArray<string>> HelperSlots { get; } = new();
+
     /// <summary>Called for every registration met (the operation, and whether it writes the waker somewhere).</summary>
     public Action<IOperation, bool>? OnRegistration { get; set; }
 
@@ -261,6 +264,7 @@ internal sealed class RegistrationEvaluator
         {
             summary = RegistrationCallees.HasReadableBody(target) ? _summaries.Get(target, mask) : HelperSummary.BenefitOfDoubt;
         }
+        if (summary.Keeps && !summary.StoredFields.IsEmpty && inv.Instance is null or IInstanceReferenceOperation) HelperSlots[inv] = summary.StoredFields;
         if (summary.Keeps) Register(inv, summary.Stores, ref s);
         return !target.ReturnsVoid && target.ReturnType.IsReferenceType && mask != 0 ? RegistrationValue.Carrier : RegistrationValue.Unknown;
     }

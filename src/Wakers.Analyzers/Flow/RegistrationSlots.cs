@@ -36,6 +36,7 @@ internal static class StoreSlots
                 var parent = inv.Parent;
                 while (parent is IConversionOperation) parent = parent.Parent;
                 if (parent is ISimpleAssignmentOperation assigned) Add(assigned.Target);
+                if (evaluator.HelperSlots.TryGetValue(inv, out var fields)) slots.AddRange(fields);
                 break;
         }
         return slots.ToImmutable();
