@@ -34,6 +34,9 @@ internal sealed class WakerEffect
     public HashSet<ISymbol> Origins { get; }
     public SyntaxNode Node { get; }
 
+    /// <summary>For a take: a read followed by a separate clear (<c>w = _w; _w = null;</c>), two statements.</summary>
+    public bool ReadAndClear { get; set; }
+
     /// <summary>For a wake: the waker was read into a local first (so a take before a write stays a take).</summary>
     public bool ThroughLocal { get; set; }
 

@@ -72,7 +72,9 @@ internal static class TypeModelMembers
         var isAtomicWaker = symbols.AtomicWaker is not null && SymbolEqualityComparer.Default.Equals(method.ContainingType, symbols.AtomicWaker);
         if (name == "Wake" && (symbols.IsWakerType(method.ContainingType) || isAtomicWaker) && call.Instance is { } woken)
         {
-            facts.Effects.Add(new WakerEffect(WakerEffectKind.Wake, origins.Of(woken), call.Syntax, owner) { ThroughLocal = ThroughLocal(woken) });
+            // `_w?.Wake()`: the whole conditional access is the wake.
+            var node = call.Parent is IConditionalAccessOperation access ? access.Syntax : call.Syntax;
+            facts.Effects.Add(new WakerEffect(WakerEffectKind.Wake, origins.Of(woken), node, owner) { ThroughLocal = ThroughLocal(woken) });
             return;
         }
         if (isAtomicWaker && name == "Take")
@@ -164,7 +166,7 @@ internal static class TypeModelMembers
                 if (clear.Node.SpanStart <= op.Syntax.SpanStart || !clear.Origins.Overlaps(from)) continue;
                 var owner = Owner(op, facts.Symbol);
                 if (!SymbolEqualityComparer.Default.Equals(owner, clear.Owner)) continue;
-                facts.Effects.Add(new WakerEffect(WakerEffectKind.Take, from, StatementOf(op), owner));
+                facts.Effects.Add(new WakerEffect(WakerEffectKind.Take, from, StatementOf(op), owner) { ReadAndClear = true });
                 break;
             }
         }

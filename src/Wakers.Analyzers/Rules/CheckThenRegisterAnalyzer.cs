@@ -25,7 +25,8 @@ public sealed class CheckThenRegisterAnalyzer : TypeModelRule
                 if (!before.Any(r => !r.LockHeldWithStore)) continue;
                 if (store.After.Any(r => model.IsReadiness(poll, r.Member))) continue;
                 var read = before.First(r => !r.LockHeldWithStore);
-                yield return Diagnostic.Create(Descriptors.CheckThenRegister, store.Node.GetLocation(), read.Member.Name);
+                // The read goes along so the fix can find the check to repeat after the store.
+                yield return Diagnostic.Create(Descriptors.CheckThenRegister, store.Node.GetLocation(), new[] { read.Node.GetLocation() }, read.Member.Name);
             }
         }
     }

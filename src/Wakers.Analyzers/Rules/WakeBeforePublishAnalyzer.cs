@@ -11,12 +11,16 @@ namespace Wakers.Analyzers.Rules;
 [DiagnosticAnalyzer(LanguageNames.CSharp)]
 public sealed class WakeBeforePublishAnalyzer : TypeModelRule
 {
+    /// <summary>Set when the wake (or take) is one statement that can move after the writes as it is.</summary>
+    public const string MovableProperty = "Movable";
+
     public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics { get; } = ImmutableArray.Create(Descriptors.WakeBeforePublish);
 
     private sealed class WakeEvent
     {
-        public WakeEvent(SyntaxNode node, ISymbol owner, HashSet<ISymbol> origins, bool rereads)
+        public WakeEvent(SyntaxNode node, ISymbol owner, HashSet<ISymbol> origins, bool rereads, bool movable)
         {
+            Movable = movable;
             Node = node;
             Owner = owner;
             Origins = origins;
@@ -29,6 +33,9 @@ public sealed class WakeBeforePublishAnalyzer : TypeModelRule
 
         /// <summary>Reads the slot afresh (not a local taken earlier): a wake like this after the write repairs the order.</summary>
         public bool Rereads { get; }
+
+        /// <summary>A wake, a helper call or a one-call take: moving it alone keeps the meaning (a read-and-clear pair does not).</summary>
+        public bool Movable { get; }
     }
 
     internal override IEnumerable<Diagnostic> Judge(TypeModel model)
@@ -46,12 +53,15 @@ public sealed class WakeBeforePublishAnalyzer : TypeModelRule
                     // Waking a waker taken earlier is the same event as the take: one bug, one diagnostic.
                     if (!e.Rereads && events.Any(t => t != e && SymbolEqualityComparer.Default.Equals(t.Owner, e.Owner)
                         && t.Node.Span.End <= e.Node.SpanStart && t.Origins.Overlaps(e.Origins))) continue;
-                    var late = member.Writes.FirstOrDefault(w => Comes(e, w) && model.IsReadiness(poll, w.Member) && model.CanPublish(poll, w)
+                    var late = member.Writes.Where(w => Comes(e, w) && model.IsReadiness(poll, w.Member) && model.CanPublish(poll, w)
                         && !SharedLockHolds(member, pollLocks, e.Node, w.Node)
-                        && !events.Any(again => again.Rereads && SymbolEqualityComparer.Default.Equals(again.Owner, e.Owner) && again.Node.SpanStart > w.Node.SpanStart));
-                    if (late is not null)
+                        && !events.Any(again => again.Rereads && SymbolEqualityComparer.Default.Equals(again.Owner, e.Owner) && again.Node.SpanStart > w.Node.SpanStart)).ToList();
+                    if (late.Count > 0)
                     {
-                        yield return Diagnostic.Create(Descriptors.WakeBeforePublish, e.Node.GetLocation(), NameOf(member.Symbol), late.Member.Name);
+                        // Every late write goes along: the fix moves the wake after the last of them.
+                        var properties = e.Movable ? ImmutableDictionary<string, string?>.Empty.Add(MovableProperty, "true") : ImmutableDictionary<string, string?>.Empty;
+                        yield return Diagnostic.Create(Descriptors.WakeBeforePublish, e.Node.GetLocation(), late.Select(w => w.Node.GetLocation()), properties,
+                            NameOf(member.Symbol), late[0].Member.Name);
                     }
                 }
             }
@@ -71,13 +81,13 @@ public sealed class WakeBeforePublishAnalyzer : TypeModelRule
         {
             if (e.Kind is WakerEffectKind.Wake or WakerEffectKind.Take && e.Origins.Overlaps(slots))
             {
-                events.Add(new WakeEvent(e.Node, e.Owner, e.Origins, e.Kind == WakerEffectKind.Take || !e.ThroughLocal));
+                events.Add(new WakeEvent(e.Node, e.Owner, e.Origins, e.Kind == WakerEffectKind.Take || !e.ThroughLocal, e.Kind == WakerEffectKind.Wake || !e.ReadAndClear));
             }
         }
         foreach (var call in member.Calls)
         {
             var woken = model.WakeOriginsOf(call, includePassOn: false);
-            if (woken.Overlaps(slots)) events.Add(new WakeEvent(call.Node, call.Owner, woken, rereads: true));
+            if (woken.Overlaps(slots)) events.Add(new WakeEvent(call.Node, call.Owner, woken, rereads: true, movable: true));
         }
         return events;
     }

@@ -1,0 +1,66 @@
+using System.Collections.Immutable;
+using System.Composition;
+using System.Linq;
+using System.Threading;
+using System.Threading.Tasks;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CodeActions;
+using Microsoft.CodeAnalysis.CodeFixes;
+using Microsoft.CodeAnalysis.CSharp.Syntax;
+using Wakers.Analyzers.Rules;
+
+namespace Wakers.CodeFixes;
+
+/// <summary>WAKE005: moves the wake (or the one-call take) after the writes that publish the state, outside their lock.</summary>
+[ExportCodeFixProvider(Microsoft.CodeAnalysis.LanguageNames.CSharp, Name = nameof(WakeAfterPublishFix))]
+[Shared]
+public sealed class WakeAfterPublishFix : CodeFixProvider
+{
+    private const string Title = "Wake after publishing";
+
+    /// <inheritdoc />
+    public override ImmutableArray<string> FixableDiagnosticIds { get; } = ImmutableArray.Create("WAKE005");
+
+    /// <inheritdoc />
+    public override FixAllProvider GetFixAllProvider() => WellKnownFixAllProviders.BatchFixer;
+
+    /// <inheritdoc />
+    public override async Task RegisterCodeFixesAsync(CodeFixContext context)
+    {
+        var root = await context.Document.GetSyntaxRootAsync(context.CancellationToken).ConfigureAwait(false);
+        if (root is null) return;
+        foreach (var diagnostic in context.Diagnostics)
+        {
+            if (Plan(root, diagnostic) is null) continue;
+            context.RegisterCodeFix(CodeAction.Create(Title, ct => FixAsync(context.Document, diagnostic, ct), Title), diagnostic);
+        }
+    }
+
+    // The wake's statement and the later statement of the same block that holds the last publishing write.
+    private static (StatementSyntax Wake, StatementSyntax After)? Plan(SyntaxNode root, Diagnostic diagnostic)
+    {
+        if (!diagnostic.Properties.ContainsKey(WakeBeforePublishAnalyzer.MovableProperty) || diagnostic.AdditionalLocations.Count == 0) return null;
+        var wakeNode = root.FindNode(diagnostic.Location.SourceSpan, getInnermostNodeForTie: true);
+        if (TypeFixSyntax.StatementInBlock(wakeNode) is not { Parent: BlockSyntax block } wake) return null;
+        var last = diagnostic.AdditionalLocations.OrderBy(l => l.SourceSpan.Start).Last();
+        var writeNode = root.FindNode(last.SourceSpan, getInnermostNodeForTie: true);
+        if (TypeFixSyntax.SiblingHolding(block, writeNode) is not { } after || after.SpanStart <= wake.SpanStart) return null;
+        var from = block.Statements.IndexOf(wake) + 1;
+        var to = block.Statements.IndexOf(after);
+        if (TypeFixSyntax.UsesDeclaredNames(wake, block, from, to)) return null;
+        return (wake, after);
+    }
+
+    private static async Task<Document> FixAsync(Document document, Diagnostic diagnostic, CancellationToken cancellationToken)
+    {
+        var root = await document.GetSyntaxRootAsync(cancellationToken).ConfigureAwait(false);
+        if (root is null || Plan(root, diagnostic) is not var (wake, after)) return document;
+        var block = (BlockSyntax)wake.Parent!;
+        var statements = block.Statements;
+        var moved = TypeFixSyntax.Placed(wake, statements[statements.IndexOf(wake) + 1]);
+        var afterIndex = statements.IndexOf(after);
+        statements = statements.Insert(afterIndex + 1, moved.WithLeadingTrivia(wake.GetLeadingTrivia()).WithTrailingTrivia(wake.GetTrailingTrivia()));
+        statements = statements.RemoveAt(statements.IndexOf(wake));
+        return document.WithSyntaxRoot(root.ReplaceNode(block, block.WithStatements(statements)));
+    }
+}
