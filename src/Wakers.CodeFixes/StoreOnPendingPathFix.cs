@@ -60,12 +60,15 @@ public sealed class StoreOnPendingPathFix : CodeFixProvider
         var model = await document.GetSemanticModelAsync(cancellationToken).ConfigureAwait(false);
         if (root is null || model is null || Plan(root, model, diagnostic) is not var (store, pending)) return document;
         var block = (BlockSyntax)store.Parent!;
-        var statements = block.Statements;
+        var storeIndex = block.Statements.IndexOf(store);
+        var pendingIndex = block.Statements.IndexOf(pending);
+        var next = block.Statements[storeIndex + 1];
+        // The store takes the Pending return's place in the lines; the check that followed it takes the store's.
         var moved = store.WithLeadingTrivia(pending.GetLeadingTrivia()).WithTrailingTrivia(store.GetTrailingTrivia());
-        var next = statements[statements.IndexOf(store) + 1];
-        statements = statements.Replace(next, next.WithLeadingTrivia(store.GetLeadingTrivia()));
-        statements = statements.Insert(statements.IndexOf(pending), moved);
-        statements = statements.RemoveAt(statements.IndexOf(store));
+        var statements = block.Statements
+            .Replace(next, next.WithLeadingTrivia(store.GetLeadingTrivia()))
+            .RemoveAt(storeIndex)
+            .Insert(pendingIndex - 1, moved);
         return document.WithSyntaxRoot(root.ReplaceNode(block, block.WithStatements(statements)));
     }
 }

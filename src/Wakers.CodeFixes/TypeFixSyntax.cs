@@ -53,5 +53,5 @@ internal static class TypeFixSyntax
     /// <summary><paramref name="moved"/> placed on its own line with the indentation of <paramref name="beside"/>.</summary>
     public static StatementSyntax Placed(StatementSyntax moved, StatementSyntax beside) =>
         moved.WithLeadingTrivia(beside.GetLeadingTrivia().Where(t => t.IsKind(SyntaxKind.WhitespaceTrivia)))
-            .WithTrailingTrivia(SyntaxFactory.EndOfLine("\n"));
+            .WithTrailingTrivia(beside.GetTrailingTrivia().Where(t => t.IsKind(SyntaxKind.EndOfLineTrivia)).DefaultIfEmpty(SyntaxFactory.EndOfLine("\n")));
 }

@@ -56,11 +56,10 @@ public sealed class WakeAfterPublishFix : CodeFixProvider
         var root = await document.GetSyntaxRootAsync(cancellationToken).ConfigureAwait(false);
         if (root is null || Plan(root, diagnostic) is not var (wake, after)) return document;
         var block = (BlockSyntax)wake.Parent!;
-        var statements = block.Statements;
-        var moved = TypeFixSyntax.Placed(wake, statements[statements.IndexOf(wake) + 1]);
-        var afterIndex = statements.IndexOf(after);
-        statements = statements.Insert(afterIndex + 1, moved.WithLeadingTrivia(wake.GetLeadingTrivia()).WithTrailingTrivia(wake.GetTrailingTrivia()));
-        statements = statements.RemoveAt(statements.IndexOf(wake));
+        var wakeIndex = block.Statements.IndexOf(wake);
+        var afterIndex = block.Statements.IndexOf(after);
+        // Remove first, then insert where the publishing statement now ends (indices of the original list).
+        var statements = block.Statements.RemoveAt(wakeIndex).Insert(afterIndex, wake);
         return document.WithSyntaxRoot(root.ReplaceNode(block, block.WithStatements(statements)));
     }
 }
