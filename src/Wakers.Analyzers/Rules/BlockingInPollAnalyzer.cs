@@ -55,8 +55,10 @@ public sealed class BlockingInPollAnalyzer : DiagnosticAnalyzer
     private static void OnType(SymbolStartAnalysisContext typeStart, WakersSymbols symbols)
     {
         var type = (INamedTypeSymbol)typeStart.Symbol;
-        // Helpers only matter in a type that declares a poll method; lambdas elsewhere are judged on their own body.
+        // Private helpers only matter in a type with a poll method (a member, or maybe a lambda).
         var hasPollMember = type.GetMembers().Any(m => m is IMethodSymbol method && symbols.IsPollMethod(method));
+        var hasLambda = type.DeclaringSyntaxReferences.Any(r => r.GetSyntax().DescendantNodes()
+            .Any(n => n is Microsoft.CodeAnalysis.CSharp.Syntax.LambdaExpressionSyntax));
         var units = new ConcurrentDictionary<IMethodSymbol, Unit>(SymbolEqualityComparer.Default);
 
         typeStart.RegisterOperationBlockAction(block => AnalyzerGuard.Run(block.OwningSymbol, () =>
@@ -71,8 +73,7 @@ public sealed class BlockingInPollAnalyzer : DiagnosticAnalyzer
                     if (!site.KnownCompleted) block.ReportDiagnostic(Create(site, poll.DisplayName));
                 }
             }
-            if (!hasPollMember) return;
-            foreach (var (function, graph) in Helpers(block, symbols))
+            foreach (var (function, graph) in Helpers(block, symbols, hasPollMember || hasLambda))
             {
                 units.TryAdd(function.OriginalDefinition, new Unit(BlockingCallsInGraph.Scan(function, graph, type), graph, false, function.Name));
             }
@@ -84,8 +85,9 @@ public sealed class BlockingInPollAnalyzer : DiagnosticAnalyzer
         }));
     }
 
-    // Private methods and accessors, and local functions, that are not poll methods themselves.
-    private static IEnumerable<(IMethodSymbol Function, ControlFlowGraph Graph)> Helpers(OperationBlockAnalysisContext block, WakersSymbols symbols)
+    // Private methods and accessors, and local functions (also those inside lambdas), that are not poll methods themselves.
+    private static IEnumerable<(IMethodSymbol Function, ControlFlowGraph Graph)> Helpers(OperationBlockAnalysisContext block, WakersSymbols symbols,
+        bool privateMethods)
     {
         var owner = block.OwningSymbol as IMethodSymbol;
         var seen = new HashSet<IOperation>();
@@ -93,11 +95,12 @@ public sealed class BlockingInPollAnalyzer : DiagnosticAnalyzer
         {
             var root = FunctionOperations.Root(operationBlock);
             if (!seen.Add(root) || root is not (IMethodBodyOperation or IBlockOperation)) continue;
-            var ownerIsHelper = owner is not null && owner.DeclaredAccessibility == Accessibility.Private && !symbols.IsPollMethod(owner);
+            var ownerIsHelper = privateMethods && owner is not null && owner.DeclaredAccessibility == Accessibility.Private && !symbols.IsPollMethod(owner);
             var hasLocal = root.Syntax.DescendantNodes().OfType<Microsoft.CodeAnalysis.CSharp.Syntax.LocalFunctionStatementSyntax>().Any();
             if (!ownerIsHelper && !hasLocal) continue;
             var graph = block.GetControlFlowGraph(operationBlock);
             if (ownerIsHelper) yield return (owner!, graph);
+            if (!hasLocal) continue;
             var pending = new Stack<ControlFlowGraph>();
             pending.Push(graph);
             while (pending.Count > 0)
@@ -108,6 +111,17 @@ public sealed class BlockingInPollAnalyzer : DiagnosticAnalyzer
                     var lg = g.GetLocalFunctionControlFlowGraph(local);
                     pending.Push(lg);
                     if (!symbols.IsPollMethod(local)) yield return (local, lg);
+                }
+                foreach (var b in g.Blocks)
+                {
+                    var ops = b.BranchValue is null ? b.Operations : b.Operations.Add(b.BranchValue);
+                    foreach (var op in ops)
+                    {
+                        foreach (var lambda in op.DescendantsAndSelf().OfType<IFlowAnonymousFunctionOperation>())
+                        {
+                            pending.Push(g.GetAnonymousFunctionControlFlowGraph(lambda));
+                        }
+                    }
                 }
             }
         }
