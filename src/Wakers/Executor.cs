@@ -49,6 +49,9 @@ public static partial class Executor
     /// <remarks>
     /// An exception thrown by the future's poll completes the task: the handle rethrows it, with its original stack
     /// trace, when polled (or faults <see cref="JoinHandle{T}.AsTask"/>'s Task). The pool threads are unaffected.
+    /// Dropping the handle detaches the task: it still runs to completion, and nobody sees its outcome.
+    /// The task does not flow the spawner's <see cref="System.Threading.ExecutionContext"/> (AsyncLocal values):
+    /// a future carries the state it needs.
     /// </remarks>
     /// <exception cref="ArgumentNullException"><paramref name="future"/> is null.</exception>
     public static JoinHandle<T> Spawn<T>(IFuture<T> future)
