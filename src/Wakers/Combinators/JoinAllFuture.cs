@@ -23,18 +23,25 @@ internal sealed class JoinAllFuture<T> : IFuture<T[]>, IDisposable
     public Poll<T[]> Poll(Context cx)
     {
         if (_done) throw FutureDisposal.PolledAfterCompletion("join-all");
+        var waiting = false;
         for (var i = 0; i < _children.Length; i++)
         {
             var child = _children[i];
             if (child is null) continue;
             var poll = child.Poll(cx);
-            if (poll.IsPending) continue;
+            if (poll.IsPending)
+            {
+                waiting = true;
+                continue;
+            }
+
             _results[i] = poll.Value;
             _children[i] = null;
             _remaining--;
         }
 
-        if (_remaining > 0) return Poll<T[]>.Pending;
+        // Waiting only when a child just returned Pending to this very context: its registration is ours.
+        if (waiting) return Poll<T[]>.Pending;
         _done = true;
         return Poll<T[]>.Ready(_results);
     }

@@ -20,9 +20,23 @@ internal sealed class JoinFuture<T1, T2> : IFuture<(T1, T2)>, IDisposable
     public Poll<(T1, T2)> Poll(Context cx)
     {
         if (_done) throw FutureDisposal.PolledAfterCompletion("join");
-        if (_firstResult.IsPending) _firstResult = _first.Poll(cx);
-        if (_secondResult.IsPending) _secondResult = _second.Poll(cx);
-        if (_firstResult.IsPending || _secondResult.IsPending) return Poll<(T1, T2)>.Pending;
+        var waiting = false;
+        if (_firstResult.IsPending)
+        {
+            var first = _first.Poll(cx);
+            if (first.IsPending) waiting = true;
+            else _firstResult = first;
+        }
+
+        if (_secondResult.IsPending)
+        {
+            var second = _second.Poll(cx);
+            if (second.IsPending) waiting = true;
+            else _secondResult = second;
+        }
+
+        // Waiting only when a child just returned Pending to this very context: its registration is ours.
+        if (waiting) return Poll<(T1, T2)>.Pending;
         _done = true;
         return Poll<(T1, T2)>.Ready((_firstResult.Value, _secondResult.Value));
     }

@@ -82,32 +82,31 @@ public sealed class Receiver<T> : IStream<T>, IDisposable
     internal Poll<(bool HasItem, T Item)> PollReceive(WaitNode node, Context cx)
     {
         var wakes = default(PendingWakes);
-        Poll<(bool, T)> result;
+        T item;
         lock (_core.Gate)
         {
             if (_core.ReceiverClosed) throw new ObjectDisposedException(nameof(Receiver<T>));
-            if (_core.TryTake(out var item, ref wakes))
+            if (!_core.TryTake(out item, ref wakes))
             {
-                _core.Receivers.Remove(node);
-                result = Poll<(bool, T)>.Ready((true, item));
-            }
-            else if (_core.Senders == 0)
-            {
-                _core.Receivers.Remove(node);
-                result = Poll<(bool, T)>.Ready((false, default!));
-            }
-            else
-            {
+                // Nothing was taken, so there is nothing to wake: answer from inside the lock.
+                if (_core.Senders == 0)
+                {
+                    _core.Receivers.Remove(node);
+                    return Poll<(bool, T)>.Ready((false, default!));
+                }
+
                 // Checked and stored under one lock: a send cannot slip in between.
                 if (!node.IsQueued) _core.Receivers.Enqueue(node);
-                if (node.Waker is null || !node.Waker.WillWake(cx.Waker)) node.Waker = cx.Waker;
-                result = Poll<(bool, T)>.Pending;
+                node.Register(cx.Waker);
+                return Poll<(bool, T)>.Pending;
             }
+
+            _core.Receivers.Remove(node);
         }
 
         // A freed slot went to a waiting send: wake it after releasing the lock.
         wakes.WakeAll();
-        return result;
+        return Poll<(bool, T)>.Ready((true, item));
     }
 
     /// <summary>Stops <paramref name="node"/> waiting (a disposed <see cref="Recv"/> future).</summary>

@@ -10,4 +10,10 @@ internal class WaitNode
     internal WaitNode? Previous;
     internal WaitNode? Next;
     internal bool IsQueued;
+
+    /// <summary>Stores the waker of the latest poll, keeping the stored one when it wakes the same task.</summary>
+    internal void Register(Waker waker)
+    {
+        if (Waker is null || !Waker.WillWake(waker)) Waker = waker;
+    }
 }

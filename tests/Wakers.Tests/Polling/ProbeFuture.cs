@@ -28,7 +28,8 @@ internal sealed class ProbeFuture<T> : IFuture<T>, IDisposable
         Polls++;
         if (_ready) return Poll<T>.Ready(_value);
         LastWaker = cx.Waker;
-        return Poll<T>.Pending;
+        // Register, then check again (the order a real producer on another thread would need).
+        return _ready ? Poll<T>.Ready(_value) : Poll<T>.Pending;
     }
 
     public void Dispose() => Disposed = true;
