@@ -6,7 +6,8 @@ namespace Wakers;
 
 /// <summary>
 /// Makes and combines futures: timers (<see cref="Sleep"/>, <see cref="Timeout{T}"/>, <see cref="Interval"/>) and
-/// combinators (<see cref="Join{T1, T2}"/>, <see cref="JoinAll{T}"/>, <see cref="Select{T1, T2}"/>, <see cref="Map{T, TResult}"/>, ...).
+/// combinators (<see cref="Join{T1, T2}"/>, <see cref="JoinAll{T}"/>, <see cref="Select{T1, T2}"/>, <see cref="Map{T, TResult}"/>,
+/// <see cref="Next{T}"/>, ...).
 /// </summary>
 /// <remarks>
 /// Combinators poll their children with the caller's context, so a child's registration is the caller's. Polling a
@@ -44,8 +45,12 @@ public static partial class Future
     /// <summary>
     /// A future Ready with the result of whichever future is Ready first, saying which (<see cref="Selected{T1, T2}.Index"/>).
     /// Biased: <paramref name="first"/> is polled first, so it wins when both are ready. The loser is disposed if it
-    /// implements <see cref="IDisposable"/> (its registrations are cancelled).
+    /// implements <see cref="IDisposable"/> (its registrations are cancelled, e.g. a semaphore waiter gives up its place).
     /// </summary>
+    /// <remarks>
+    /// The select owns both futures, as in Rust. To keep waiting on a source after it loses, pass a fresh future for
+    /// it (<c>receiver.Recv()</c>, <c>interval.Next()</c>), not the long-lived object itself.
+    /// </remarks>
     /// <exception cref="ArgumentNullException">A future is null.</exception>
     public static IFuture<Selected<T1, T2>> Select<T1, T2>(IFuture<T1> first, IFuture<T2> second)
     {
@@ -75,6 +80,17 @@ public static partial class Future
         if (future is null) throw new ArgumentNullException(nameof(future));
         if (map is null) throw new ArgumentNullException(nameof(map));
         return new MapFuture<T, TResult>(future, map);
+    }
+
+    /// <summary>
+    /// A future Ready with the stream's next item (<c>HasItem = false</c> at its end): Rust's <c>StreamExt::next</c>.
+    /// The stream is not owned: disposing or abandoning this future leaves the stream usable.
+    /// </summary>
+    /// <exception cref="ArgumentNullException"><paramref name="stream"/> is null.</exception>
+    public static IFuture<(bool HasItem, T Item)> Next<T>(this IStream<T> stream)
+    {
+        if (stream is null) throw new ArgumentNullException(nameof(stream));
+        return new NextFuture<T>(stream);
     }
 
     /// <summary>A future Ready with <paramref name="value"/> at its first poll.</summary>

@@ -31,7 +31,8 @@ public static partial class Future
     /// The inner future is polled first, so a result that is ready at the deadline wins. Pass
     /// <see cref="System.Threading.Timeout.InfiniteTimeSpan"/> for no timeout. The returned future implements
     /// <see cref="IDisposable"/> (cancels the timer and the inner future); polling it after it completed throws
-    /// <see cref="InvalidOperationException"/>.
+    /// <see cref="InvalidOperationException"/>. The timeout owns <paramref name="future"/>, as in Rust: to keep a
+    /// long-lived source (a receiver) usable after a timeout, pass a fresh future for it (<c>receiver.Recv()</c>).
     /// </remarks>
     /// <exception cref="ArgumentNullException"><paramref name="future"/> is null.</exception>
     /// <exception cref="ArgumentOutOfRangeException"><paramref name="duration"/> is negative (other than infinite).</exception>

@@ -171,6 +171,36 @@ public class CombinatorTests
     }
 
     [Fact]
+    public void NextTakesOneItemAndLeavesTheStreamUsable()
+    {
+        var (sender, receiver) = Wakers.Sync.Channel.Unbounded<int>();
+        var waker = new CountingWaker();
+        var next = receiver.Next();
+        Assert.True(waker.Poll(next).IsPending);
+        sender.TrySend(1);
+        sender.TrySend(2);
+        Assert.Equal(1, waker.WakeCount);
+        Assert.Equal((true, 1), waker.Poll(next).Value);
+        Assert.Throws<InvalidOperationException>(() => waker.Poll(next));
+        Assert.Equal((true, 2), Guard.BlockOn(receiver.Next(), "the second item"));
+        sender.Dispose();
+        Assert.False(Guard.BlockOn(receiver.Next(), "the end of the stream").HasItem);
+        Assert.Throws<ArgumentNullException>(() => Future.Next<int>(null!));
+    }
+
+    [Fact]
+    public void ATimedOutSelectAgainstAnIntervalTickKeepsBothSourcesUsable()
+    {
+        var (sender, receiver) = Wakers.Sync.Channel.Unbounded<int>();
+        using var interval = Future.Interval(TimeSpan.FromMilliseconds(2));
+        var first = Guard.BlockOn(Future.Select(receiver.Recv(), interval.Next()), "a select against a tick");
+        Assert.True(first.IsSecond);
+        sender.TrySend(5);
+        var second = Guard.BlockOn(Future.Select(receiver.Recv(), interval.Next()), "a select with an item waiting");
+        Assert.Equal(5, second.First);
+    }
+
+    [Fact]
     public void ReadyIsReadyOnce()
     {
         var waker = new CountingWaker();
