@@ -1,0 +1,192 @@
+using System.Threading.Tasks;
+using Wakers.Analyzers.Rules;
+using Wakers.Analyzers.Tests.Verifier;
+using Wakers.CodeFixes;
+using Xunit;
+
+namespace Wakers.Analyzers.Tests.WAKE002;
+
+/// <summary>The WAKE002 fix: refresh the waker unless it will wake the same task; register on every poll behind a flag.</summary>
+public class CodeFixTests
+{
+    private const string Header = """
+        using System.Threading;
+        using Wakers;
+
+        public sealed class Signal : IFuture<Unit>
+        {
+            private readonly object _gate = new();
+            private readonly AtomicWaker _atomic = new();
+            private bool _fired;
+            private bool _registered;
+            private Waker? _waker;
+
+        """;
+
+    [Fact]
+    public Task NullCheckBecomesTheWillWakeRefresh() => Verify.CodeFix<StaleWakerAnalyzer, RefreshWakerFix>(Header + """
+            public Poll<Unit> Poll(Context cx)
+            {
+                lock (_gate)
+                {
+                    if (_fired) return Poll<Unit>.Ready(Unit.Value);
+                    if (_waker == null)
+                        [|_waker = cx.Waker|];
+                    return Poll<Unit>.Pending;
+                }
+            }
+        }
+        """, Header + """
+            public Poll<Unit> Poll(Context cx)
+            {
+                lock (_gate)
+                {
+                    if (_fired) return Poll<Unit>.Ready(Unit.Value);
+                    if (_waker is null || !_waker.WillWake(cx.Waker))
+                        _waker = cx.Waker;
+                    return Poll<Unit>.Pending;
+                }
+            }
+        }
+        """);
+
+    [Fact]
+    public Task CoalesceAssignmentBecomesTheRefresh() => Verify.CodeFix<StaleWakerAnalyzer, RefreshWakerFix>(Header + """
+            public Poll<Unit> Poll(Context cx)
+            {
+                lock (_gate)
+                {
+                    if (_fired) return Poll<Unit>.Ready(Unit.Value);
+                    [|_waker ??= cx.Waker|];
+                    return Poll<Unit>.Pending;
+                }
+            }
+        }
+        """, Header + """
+            public Poll<Unit> Poll(Context cx)
+            {
+                lock (_gate)
+                {
+                    if (_fired) return Poll<Unit>.Ready(Unit.Value);
+                    if (_waker is null || !_waker.WillWake(cx.Waker))
+                        _waker = cx.Waker;
+                    return Poll<Unit>.Pending;
+                }
+            }
+        }
+        """);
+
+    [Fact]
+    public Task FlagAroundAtomicWakerRegistersOnEveryPoll() => Verify.CodeFix<StaleWakerAnalyzer, RefreshWakerFix>(Header + """
+            public Poll<Unit> Poll(Context cx)
+            {
+                if (!_registered)
+                {
+                    [|_atomic.Register(cx.Waker)|];
+                    _registered = true;
+                }
+                if (Volatile.Read(ref _fired)) return Poll<Unit>.Ready(Unit.Value);
+                return Poll<Unit>.Pending;
+            }
+        }
+        """, Header + """
+            public Poll<Unit> Poll(Context cx)
+            {
+                _atomic.Register(cx.Waker);
+                _registered = true;
+                if (Volatile.Read(ref _fired)) return Poll<Unit>.Ready(Unit.Value);
+                return Poll<Unit>.Pending;
+            }
+        }
+        """);
+
+    [Fact]
+    public Task EarlyReturnKeepsOnlyTheSameTask() => Verify.CodeFix<StaleWakerAnalyzer, RefreshWakerFix>(Header + """
+            public Poll<Unit> Poll(Context cx)
+            {
+                lock (_gate)
+                {
+                    if (_fired) return Poll<Unit>.Ready(Unit.Value);
+                    if (_waker is not null) return Poll<Unit>.Pending;
+                    [|_waker = cx.Waker|];
+                    return Poll<Unit>.Pending;
+                }
+            }
+        }
+        """, Header + """
+            public Poll<Unit> Poll(Context cx)
+            {
+                lock (_gate)
+                {
+                    if (_fired) return Poll<Unit>.Ready(Unit.Value);
+                    if (_waker is not null && _waker.WillWake(cx.Waker)) return Poll<Unit>.Pending;
+                    _waker = cx.Waker;
+                    return Poll<Unit>.Pending;
+                }
+            }
+        }
+        """);
+
+    [Fact]
+    public Task NoFixForAWakerCapturedInTheConstructor() => Verify.NoFix<StaleWakerAnalyzer, RefreshWakerFix>("""
+        using Wakers;
+
+        public sealed class Timer : IFuture<Unit>
+        {
+            private readonly Waker _waker;
+            private volatile bool _elapsed;
+
+            public Timer(Waker waker) { [|_waker = waker|]; }
+
+            public void Elapse() { _elapsed = true; _waker.Wake(); }
+
+            public Poll<Unit> Poll(Context cx) => _elapsed ? Poll<Unit>.Ready(Unit.Value) : Poll<Unit>.Pending;
+        }
+        """);
+
+    [Fact]
+    public Task FixAllRefreshesEveryGuard() => Verify.FixAll<StaleWakerAnalyzer, RefreshWakerFix>(Header + """
+            public Poll<Unit> Poll(Context cx)
+            {
+                lock (_gate)
+                {
+                    if (_fired) return Poll<Unit>.Ready(Unit.Value);
+                    [|_waker ??= cx.Waker|];
+                    return Poll<Unit>.Pending;
+                }
+            }
+
+            public Poll<Unit> PollAgain(Context cx)
+            {
+                lock (_gate)
+                {
+                    if (_fired) return Poll<Unit>.Ready(Unit.Value);
+                    if (_waker is null) { [|_waker = cx.Waker|]; }
+                    return Poll<Unit>.Pending;
+                }
+            }
+        }
+        """, Header + """
+            public Poll<Unit> Poll(Context cx)
+            {
+                lock (_gate)
+                {
+                    if (_fired) return Poll<Unit>.Ready(Unit.Value);
+                    if (_waker is null || !_waker.WillWake(cx.Waker))
+                        _waker = cx.Waker;
+                    return Poll<Unit>.Pending;
+                }
+            }
+
+            public Poll<Unit> PollAgain(Context cx)
+            {
+                lock (_gate)
+                {
+                    if (_fired) return Poll<Unit>.Ready(Unit.Value);
+                    if (_waker is null || !_waker.WillWake(cx.Waker)) { _waker = cx.Waker; }
+                    return Poll<Unit>.Pending;
+                }
+            }
+        }
+        """);
+}
