@@ -56,6 +56,10 @@ internal static class ReadinessReads
             for (var k = before; k < reads.Count; k++) facts.ConditionReads.Add(reads[k].Member);
             if (TestedFlag(b.BranchValue, symbols, out var flag, out var negated))
             {
+                // The branch that reaches Ready without another test decides; only when neither does, any path counts.
+                var trueDirect = ReadyStraight(whenTrue, blocks, ready);
+                var falseDirect = ReadyStraight(whenFalse, blocks, ready);
+                if (trueDirect || falseDirect) { trueReady = trueDirect; falseReady = falseDirect; }
                 if (!facts.ReadyWhen.TryGetValue(flag!, out var values)) facts.ReadyWhen[flag!] = values = new HashSet<bool>();
                 if (trueReady) values.Add(!negated);
                 if (falseReady) values.Add(negated);
@@ -144,6 +148,17 @@ internal static class ReadinessReads
             if (!seen.Add(n)) continue;
             if (ready[n]) return true;
             Push(blocks[n], stack);
+        }
+        return false;
+    }
+
+    private static bool ReadyStraight(ControlFlowBranch? branch, System.Collections.Immutable.ImmutableArray<BasicBlock> blocks, bool[] ready)
+    {
+        var seen = new HashSet<int>();
+        for (var next = branch?.Destination; next is not null && seen.Add(next.Ordinal); next = next.FallThroughSuccessor?.Destination)
+        {
+            if (ready[next.Ordinal]) return true;
+            if (next.ConditionalSuccessor is not null) return false;
         }
         return false;
     }

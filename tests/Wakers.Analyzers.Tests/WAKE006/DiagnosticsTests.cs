@@ -1,0 +1,191 @@
+using System.Threading.Tasks;
+using Wakers.Analyzers.Rules;
+using Wakers.Analyzers.Tests.Verifier;
+using Xunit;
+
+namespace Wakers.Analyzers.Tests.WAKE006;
+
+/// <summary>A method writes state a poll waits on and never wakes that poll's stored waker: WAKE006 at the write.</summary>
+public class DiagnosticsTests
+{
+    [Fact]
+    public Task CancelWithoutWake() => Verify.Diagnostics<PublishWithoutWakeAnalyzer>("""
+        using Wakers;
+
+        public sealed class Job : IFuture<bool>
+        {
+            private readonly object _gate = new();
+            private bool _finished;
+            private bool _cancelled;
+            private Waker? _waiter;
+
+            public void Finish()
+            {
+                Waker? w;
+                lock (_gate) { _finished = true; w = _waiter; _waiter = null; }
+                w?.Wake();
+            }
+
+            public void Cancel()
+            {
+                lock (_gate) { [|_cancelled = true|]; }
+            }
+
+            public Poll<bool> Poll(Context cx)
+            {
+                lock (_gate)
+                {
+                    if (_cancelled) return Poll<bool>.Ready(false);
+                    if (_finished) return Poll<bool>.Ready(true);
+                    _waiter = cx.Waker;
+                    return Poll<bool>.Pending;
+                }
+            }
+        }
+        """);
+
+    [Fact]
+    public Task ChannelCloseInAStreamPoll() => Verify.Diagnostics<PublishWithoutWakeAnalyzer>("""
+        using System.Collections.Generic;
+        using Wakers;
+
+        public sealed class Channel<T>
+        {
+            private readonly object _gate = new();
+            private readonly Queue<T> _items = new();
+            private bool _closed;
+            private Waker? _receiver;
+
+            public void Send(T item)
+            {
+                Waker? w;
+                lock (_gate) { _items.Enqueue(item); w = _receiver; _receiver = null; }
+                w?.Wake();
+            }
+
+            public void Close()
+            {
+                lock (_gate)
+                {
+                    [|_closed = true|];
+                }
+            }
+
+            public Poll<T?> PollNext(Context cx)
+            {
+                lock (_gate)
+                {
+                    if (_items.Count > 0) return Poll<T?>.Ready(_items.Dequeue());
+                    if (_closed) return Poll<T?>.Ready(default);
+                    _receiver = cx.Waker;
+                    return Poll<T?>.Pending;
+                }
+            }
+        }
+        """);
+
+    [Fact]
+    public Task JudgedPerPollMethod() => Verify.Diagnostics<PublishWithoutWakeAnalyzer>("""
+        using Wakers;
+
+        public sealed class Bounded
+        {
+            private readonly object _gate = new();
+            private int _count;
+            private Waker? _sender;
+            private Waker? _receiver;
+
+            public Poll<Unit> PollSend(Context cx)
+            {
+                lock (_gate)
+                {
+                    if (_count < 4) { _count++; return Poll<Unit>.Ready(Unit.Value); }
+                    _sender = cx.Waker;
+                    return Poll<Unit>.Pending;
+                }
+            }
+
+            public Poll<Unit> PollRecv(Context cx)
+            {
+                lock (_gate)
+                {
+                    if (_count > 0) { _count--; return Poll<Unit>.Ready(Unit.Value); }
+                    _receiver = cx.Waker;
+                    return Poll<Unit>.Pending;
+                }
+            }
+
+            // Wakes the receiver, but emptying also lets a sender in: its waker is forgotten.
+            public void Drain()
+            {
+                Waker? r;
+                lock (_gate) { [|_count = 0|]; r = _receiver; _receiver = null; }
+                r?.Wake();
+            }
+        }
+        """);
+
+    [Fact]
+    public Task TimerThreadLambdaInTheConstructorOfANestedState() => Verify.Diagnostics<PublishWithoutWakeAnalyzer>("""
+        using System;
+        using System.Threading;
+        using Wakers;
+
+        public sealed class TimerFuture : IFuture<Unit>
+        {
+            private sealed class SharedState { public bool Completed; public Waker? Waker; }
+            private readonly SharedState _shared = new();
+
+            public TimerFuture(TimeSpan duration)
+            {
+                var shared = _shared;
+                new Thread(() =>
+                {
+                    Thread.Sleep(duration);
+                    lock (shared) { [|shared.Completed = true|]; }
+                }).Start();
+            }
+
+            public Poll<Unit> Poll(Context cx)
+            {
+                lock (_shared)
+                {
+                    if (_shared.Completed) return Poll<Unit>.Ready(Unit.Value);
+                    _shared.Waker = cx.Waker;
+                    return Poll<Unit>.Pending;
+                }
+            }
+        }
+        """);
+
+    [Fact]
+    public Task IncrementAndEnqueueInASwitch() => Verify.Diagnostics<PublishWithoutWakeAnalyzer>("""
+        using System.Collections.Generic;
+        using System.Threading;
+        using Wakers;
+
+        public sealed class Inbox : IFuture<int>
+        {
+            private readonly Queue<int> _q = new();
+            private int _ticks;
+            private readonly AtomicWaker _aw = new();
+
+            public void Put(int kind, int v)
+            {
+                switch (kind)
+                {
+                    case 0: lock (_q) { [|_q.Enqueue(v)|]; } break;
+                    default: [|Interlocked.Increment(ref _ticks)|]; break;
+                }
+            }
+
+            public Poll<int> Poll(Context cx)
+            {
+                _aw.Register(cx.Waker);
+                lock (_q) { if (_q.Count > 0) return Poll<int>.Ready(_q.Dequeue()); }
+                if (Volatile.Read(ref _ticks) > 0) return Poll<int>.Ready(-1);
+                return Poll<int>.Pending;
+            }
+        }
+        """);
+}

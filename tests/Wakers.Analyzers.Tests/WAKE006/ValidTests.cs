@@ -1,0 +1,140 @@
+using System.Threading.Tasks;
+using Wakers.Analyzers.Rules;
+using Wakers.Analyzers.Tests.Verifier;
+using Xunit;
+
+namespace Wakers.Analyzers.Tests.WAKE006;
+
+/// <summary>Writes that wake (directly or through helpers), cannot make the poll ready, or are exempt: no WAKE006.</summary>
+public class ValidTests
+{
+    [Fact]
+    public Task ExemptAndNonPublishingWrites() => Verify.Valid<PublishWithoutWakeAnalyzer>("""
+        using System;
+        using Wakers;
+
+        public sealed class Fine : IFuture<int>, IDisposable
+        {
+            private readonly object _gate = new();
+            private bool _done;
+            private int _value;
+            private string? _name;
+            private Waker? _w;
+
+            public Fine(bool done) { _done = done; }
+            private void MarkDone(int v) { _value = v; _done = true; }
+
+            public void Complete(int v)
+            {
+                Waker? w;
+                lock (_gate) { MarkDone(v); w = _w; _w = null; }
+                w?.Wake();
+            }
+
+            public void Rearm() { lock (_gate) { _done = false; _name = null; } }
+            public void Dispose() { lock (_gate) { _done = true; } }
+
+            public Poll<int> Poll(Context cx)
+            {
+                lock (_gate)
+                {
+                    if (_done) return Poll<int>.Ready(_value);
+                    if (_name is not null) return Poll<int>.Ready(-1);
+                    _w = cx.Waker;
+                    return Poll<int>.Pending;
+                }
+            }
+        }
+        """);
+
+    [Fact]
+    public Task WakesThroughHelpersTwoCallsDeep() => Verify.Valid<PublishWithoutWakeAnalyzer>("""
+        using System.Collections.Generic;
+        using Wakers;
+
+        public sealed class DeepWake : IFuture<Unit>
+        {
+            private volatile bool _set;
+            private readonly List<Waker> _ws = new();
+            public void Set() { _set = true; WakeAll(); }
+            private void WakeAll() { Waker[] copy; lock (_ws) { copy = _ws.ToArray(); _ws.Clear(); } WakeEach(copy); }
+            private static void WakeEach(Waker[] ws) { foreach (var w in ws) w.Wake(); }
+
+            public Poll<Unit> Poll(Context cx)
+            {
+                lock (_ws) { _ws.Add(cx.Waker); }
+                if (_set) return Poll<Unit>.Ready(Unit.Value);
+                return Poll<Unit>.Pending;
+            }
+        }
+        """);
+
+    [Fact]
+    public Task APollThatStoresNothingIsLostWakeupsAlone() => Verify.Valid<PublishWithoutWakeAnalyzer>("""
+        using Wakers;
+
+        public sealed class NoStore : IFuture<Unit>
+        {
+            private volatile bool _set;
+            public void Set() => _set = true;
+            public Poll<Unit> Poll(Context cx) => _set ? Poll<Unit>.Ready(Unit.Value) : Poll<Unit>.Pending;
+        }
+        """);
+
+    [Fact]
+    public Task WakeBeforePublishIsNotAlsoPublishWithoutWake() => Verify.Valid<PublishWithoutWakeAnalyzer>("""
+        using Wakers;
+
+        public sealed class Early : IFuture<Unit>
+        {
+            private volatile bool _done;
+            private volatile Waker? _w;
+            public void Finish() { _w?.Wake(); _done = true; }
+            public Poll<Unit> Poll(Context cx)
+            {
+                _w = cx.Waker;
+                return _done ? Poll<Unit>.Ready(Unit.Value) : Poll<Unit>.Pending;
+            }
+        }
+        """);
+
+    [Fact]
+    public Task WakeInALambdaAndThroughAnExternalScheduler() => Verify.Valid<PublishWithoutWakeAnalyzer>("""
+        using System.Threading;
+        using Wakers;
+
+        public struct Box { public int Value; }
+
+        public sealed class Deferred<T> : IFuture<T>
+        {
+            private T? _value;
+            private volatile bool _has;
+            private Waker? _w;
+
+            public void Set(T value)
+            {
+                _value = value;
+                _has = true;
+                var w = Interlocked.Exchange(ref _w, null);
+                if (w is not null) ThreadPool.QueueUserWorkItem(_ => w.Wake());
+            }
+
+            public void SetLater(T value)
+            {
+                _value = value;
+                _has = true;
+                Schedule(Interlocked.Exchange(ref _w, null));
+            }
+
+            private static void Schedule(Waker? w) => External.Post(w);
+
+            public Poll<T> Poll(Context cx)
+            {
+                Volatile.Write(ref _w, cx.Waker);
+                return _has ? Poll<T>.Ready(_value!) : Poll<T>.Pending;
+            }
+        }
+
+        public static class External { public static void Post(object? o) { } }
+        """);
+}

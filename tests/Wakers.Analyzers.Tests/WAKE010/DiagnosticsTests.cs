@@ -1,0 +1,152 @@
+using System.Threading.Tasks;
+using Wakers.Analyzers.Rules;
+using Wakers.Analyzers.Tests.Verifier;
+using Xunit;
+
+namespace Wakers.Analyzers.Tests.WAKE010;
+
+/// <summary>Outside poll methods, a stored waker cleared or overwritten without a wake: WAKE010 at the clearing write.</summary>
+public class DiagnosticsTests
+{
+    [Fact]
+    public Task CloseClearsTheWaiters() => Verify.Diagnostics<DroppedWakerAnalyzer>("""
+        using System.Collections.Generic;
+        using Wakers;
+
+        public sealed class Gate
+        {
+            private readonly object _sync = new();
+            private readonly List<Waker> _waiters = new();
+            private bool _open;
+
+            public void Open()
+            {
+                Waker[] toWake;
+                lock (_sync) { _open = true; toWake = _waiters.ToArray(); _waiters.Clear(); }
+                foreach (var w in toWake) w.Wake();
+            }
+
+            public void Close()
+            {
+                lock (_sync)
+                {
+                    _open = false;
+                    [|_waiters.Clear()|];
+                }
+            }
+
+            public Poll<Unit> PollPass(Context cx)
+            {
+                lock (_sync)
+                {
+                    if (_open) return Poll<Unit>.Ready(Unit.Value);
+                    _waiters.Add(cx.Waker);
+                    return Poll<Unit>.Pending;
+                }
+            }
+        }
+        """);
+
+    [Fact]
+    public Task ResetNullsTheWakerUnderSystemThreadingLock() => Verify.Diagnostics<DroppedWakerAnalyzer>("""
+        using System.Threading;
+        using Wakers;
+
+        public sealed class Resettable : IFuture<Unit>
+        {
+            private readonly Lock _gate = new();
+            private bool _set;
+            private Waker? _w;
+            public void Set() { Waker? w; lock (_gate) { _set = true; w = _w; _w = null; } w?.Wake(); }
+
+            public void Reset()
+            {
+                lock (_gate)
+                {
+                    _set = false;
+                    [|_w = null|];
+                }
+            }
+
+            public Poll<Unit> Poll(Context cx)
+            {
+                lock (_gate)
+                {
+                    if (_set) return Poll<Unit>.Ready(Unit.Value);
+                    _w = cx.Waker;
+                    return Poll<Unit>.Pending;
+                }
+            }
+        }
+        """);
+
+    [Fact]
+    public Task ReplacedListAndClearedDictionaryInTryCatch() => Verify.Diagnostics<DroppedWakerAnalyzer>("""
+        using System;
+        using System.Collections.Generic;
+        using Wakers;
+
+        public sealed class Notify
+        {
+            private readonly object _gate = new();
+            private List<Waker> _waiters = new();
+            private readonly Dictionary<int, Waker> _byId = new();
+            private int _generation;
+
+            public void NotifyAll()
+            {
+                List<Waker> ws;
+                lock (_gate) { _generation++; ws = _waiters; _waiters = new List<Waker>(); }
+                foreach (var w in ws) w.Wake();
+            }
+
+            public void Forget()
+            {
+                try
+                {
+                    lock (_gate)
+                    {
+                        [|_waiters = new List<Waker>()|];
+                        [|_byId.Clear()|];
+                    }
+                }
+                catch (InvalidOperationException) { }
+            }
+
+            public Poll<Unit> PollNotified(Context cx, int seen, int id)
+            {
+                lock (_gate)
+                {
+                    if (_generation != seen) return Poll<Unit>.Ready(Unit.Value);
+                    _waiters.Add(cx.Waker);
+                    _byId[id] = cx.Waker;
+                    return Poll<Unit>.Pending;
+                }
+            }
+        }
+        """);
+
+    [Fact]
+    public Task HelperClearsANestedStatesWaker() => Verify.Diagnostics<DroppedWakerAnalyzer>("""
+        using Wakers;
+
+        public sealed class Outer : IFuture<Unit>
+        {
+            private sealed class Shared { public bool Done; public Waker? Waker; }
+            private readonly Shared _s = new();
+
+            public void Restart() => Forget();
+            private void Forget() { lock (_s) { _s.Done = false; [|_s.Waker = null|]; } }
+
+            public Poll<Unit> Poll(Context cx)
+            {
+                lock (_s)
+                {
+                    if (_s.Done) return Poll<Unit>.Ready(Unit.Value);
+                    _s.Waker = cx.Waker;
+                    return Poll<Unit>.Pending;
+                }
+            }
+        }
+        """);
+}
