@@ -14,7 +14,7 @@ internal static class BlockingCalls
     private static readonly System.Collections.Generic.HashSet<string> CandidateNames = new()
     {
         "Sleep", "Join", "Wait", "WaitAll", "WaitAny", "WaitOne", "SignalAndWait", "SpinUntil",
-        "Take", "TakeFromAny", "TryTake", "TryTakeFromAny", "GetResult",
+        "Take", "TakeFromAny", "TryTake", "TryTakeFromAny", "GetResult", "BlockOn",
     };
 
     /// <summary>
@@ -73,6 +73,8 @@ internal static class BlockingCalls
             ("System.Collections.Concurrent", "BlockingCollection", "Take" or "TakeFromAny") => !HasZeroTimeout(invocation),
             // TryTake without a timeout is a try; with one, it blocks unless the timeout is zero.
             ("System.Collections.Concurrent", "BlockingCollection", "TryTake" or "TryTakeFromAny") => HasTimeout(invocation) && !HasZeroTimeout(invocation),
+            // Running a future to completion on this thread: a runtime started inside a runtime.
+            ("Wakers", "Executor", "BlockOn") => true,
             ("System.Runtime.CompilerServices", var awaiter, "GetResult") => awaiter.EndsWith("Awaiter") && awaiter != "YieldAwaiter",
             _ => false,
         };

@@ -51,10 +51,11 @@ internal sealed class BlockingCallsInGraph
     public List<BlockingHelperCall> Calls { get; } = new();
 
     /// <summary>Scans <paramref name="graph"/>; helpers are private methods and properties of <paramref name="type"/> and local functions.</summary>
-    public static BlockingCallsInGraph Scan(IMethodSymbol function, ControlFlowGraph graph, INamedTypeSymbol type, IEnumerable<string>? entry = null)
+    public static BlockingCallsInGraph Scan(IMethodSymbol function, ControlFlowGraph graph, INamedTypeSymbol type, IEnumerable<string>? entry = null,
+        IReadOnlyDictionary<string, string>? flags = null)
     {
         var result = new BlockingCallsInGraph(function);
-        var known = KnownCompletedTasks.Analyze(graph, entry);
+        var known = KnownCompletedTasks.Analyze(graph, entry, flags);
         foreach (var block in graph.Blocks)
         {
             if (!known.TryGetValue(block, out var entryFacts)) continue;

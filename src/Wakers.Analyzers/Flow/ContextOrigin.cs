@@ -33,13 +33,16 @@ internal sealed class ContextOrigin
     private readonly Dictionary<ILocalSymbol, Origin> _localWakers = new(SymbolEqualityComparer.Default);
     private Dictionary<ILocalSymbol, List<IOperation?>>? _definitions;
     private bool? _handsOnWaker;
+    private readonly bool _deadOnly;
 
     /// <param name="symbols">The runtime's symbols.</param>
     /// <param name="function">The function (method, local function or lambda) whose view this is.</param>
     /// <param name="body">Its body.</param>
-    public ContextOrigin(WakersSymbols symbols, IMethodSymbol function, IOperation body)
+    /// <param name="deadOnly">Judge only wakers that wake nobody at all (Noop, default, an empty Waker.Create), as if there were a cx.</param>
+    public ContextOrigin(WakersSymbols symbols, IMethodSymbol function, IOperation body, bool deadOnly = false)
     {
         _symbols = symbols;
+        _deadOnly = deadOnly;
         _body = body;
         _root = FunctionOperations.Root(body);
         Context = symbols.ContextParameter(function);
@@ -118,7 +121,7 @@ internal sealed class ContextOrigin
                 return OfLocal(local.Local, _localContexts, d => OfContext(d, depth + 1));
             case IObjectCreationOperation creation when IsContext(creation.Type):
                 // Without a Context of its own the function has no task: whatever it builds is not the poll's cx.
-                if (Context is null) return Origin.Foreign;
+                if (Context is null && !_deadOnly) return Origin.Foreign;
                 return creation.Arguments.Length == 1 ? OfWaker(creation.Arguments[0].Value, depth + 1) : Origin.Unknown;
             case IDefaultValueOperation when IsContext(value.Type):
                 return Origin.Foreign;
@@ -234,7 +237,7 @@ internal sealed class ContextOrigin
     }
 
     // A waker read from a field, a property or this: another task's unless this poll hands cx.Waker to what it wakes.
-    private Origin Stored() => HandsOnWaker() ? Origin.Unknown : Origin.Foreign;
+    private Origin Stored() => _deadOnly || HandsOnWaker() ? Origin.Unknown : Origin.Foreign;
 
     private Origin OfLocal(ILocalSymbol local, Dictionary<ILocalSymbol, Origin> cache, Func<IOperation, Origin> classify)
     {

@@ -16,9 +16,11 @@ internal static class KnownCompletedTasks
     private const int MaxPathDepth = 4;
 
     /// <summary>The known-completed keys on entry to each reachable block; <paramref name="entry"/> holds what the caller knew.</summary>
-    public static Dictionary<BasicBlock, HashSet<string>> Analyze(ControlFlowGraph graph, IEnumerable<string>? entry = null)
+    public static Dictionary<BasicBlock, HashSet<string>> Analyze(ControlFlowGraph graph, IEnumerable<string>? entry = null,
+        IReadOnlyDictionary<string, string>? flags = null)
     {
         var captures = Captures(graph);
+        var conditions = new Conditions(captures, flags ?? Empty);
         var into = new Dictionary<BasicBlock, HashSet<string>>();
         var outOf = new Dictionary<BasicBlock, HashSet<string>>();
         var blocks = graph.Blocks;
@@ -42,7 +44,7 @@ internal static class KnownCompletedTasks
                         if (source.ConditionKind != ControlFlowConditionKind.None && source.BranchValue is { } condition)
                         {
                             var value = branch.IsConditionalSuccessor == (source.ConditionKind == ControlFlowConditionKind.WhenTrue);
-                            AddFacts(condition, value, along, 0, captures);
+                            AddFacts(condition, value, along, 0, conditions);
                         }
                         if (facts is null) facts = along;
                         else facts.IntersectWith(along);
@@ -115,10 +117,10 @@ internal static class KnownCompletedTasks
     }
 
     // What a condition having the value `value` says about tasks.
-    private static void AddFacts(IOperation condition, bool value, HashSet<string> facts, int depth, Dictionary<CaptureId, IOperation> captures)
+    private static void AddFacts(IOperation condition, bool value, HashSet<string> facts, int depth, Conditions captures)
     {
         if (depth > MaxPathDepth) return;
-        var c = Resolve(condition, captures);
+        var c = Resolve(condition, captures.Captures);
         switch (c)
         {
             case IUnaryOperation { OperatorKind: UnaryOperatorKind.Not } not:
@@ -144,30 +146,36 @@ internal static class KnownCompletedTasks
             case IIsPatternOperation pattern when value:
                 AddPatternFacts(pattern.Value, pattern.Pattern, facts, depth, captures);
                 break;
+            case IFieldReferenceOperation flag when value && Key(flag) is { } flagKey && captures.Flags.TryGetValue(flagKey, out var flagged):
+                facts.Add(flagged); // a flag that only a continuation of the task sets
+                break;
+            case IInvocationOperation { TargetMethod.Name: "Read", Arguments.Length: 1 } read when value && read.TargetMethod.ContainingType.Name == "Volatile":
+                AddFacts(read.Arguments[0].Value, true, facts, depth + 1, captures);
+                break;
             case IInvocationOperation { TargetMethod.Name: "Wait", Instance: { } waited } wait when value && wait.Arguments.Length > 0:
                 AddKey(waited, facts); // Wait(timeout) returned true: the task completed
                 break;
         }
     }
 
-    private static void AddComparisonFacts(IOperation subject, IOperation other, bool equals, bool value, HashSet<string> facts, int depth, Dictionary<CaptureId, IOperation> captures)
+    private static void AddComparisonFacts(IOperation subject, IOperation other, bool equals, bool value, HashSet<string> facts, int depth, Conditions captures)
     {
-        var o = Resolve(other, captures);
+        var o = Resolve(other, captures.Captures);
         if (o.ConstantValue is { HasValue: true, Value: bool b })
         {
             AddFacts(subject, equals == value ? b : !b, facts, depth + 1, captures);
             return;
         }
-        if (equals == value && IsCompletedStatus(o) && Resolve(subject, captures) is IPropertyReferenceOperation { Property.Name: "Status", Instance: { } task })
+        if (equals == value && IsCompletedStatus(o) && Resolve(subject, captures.Captures) is IPropertyReferenceOperation { Property.Name: "Status", Instance: { } task })
         {
             AddKey(task, facts);
         }
     }
 
     private static void AddPatternFacts(IOperation subject, IPatternOperation pattern, HashSet<string> facts, int depth,
-        Dictionary<CaptureId, IOperation> captures)
+        Conditions captures)
     {
-        subject = Resolve(subject, captures);
+        subject = Resolve(subject, captures.Captures);
         switch (pattern)
         {
             case IConstantPatternOperation { Value.ConstantValue: { HasValue: true, Value: bool b } }:
@@ -188,6 +196,49 @@ internal static class KnownCompletedTasks
                     }
                 }
                 break;
+        }
+    }
+
+    private static readonly Dictionary<string, string> Empty = new();
+
+    private sealed class Conditions
+    {
+        public Conditions(Dictionary<CaptureId, IOperation> captures, IReadOnlyDictionary<string, string> flags)
+        {
+            Captures = captures;
+            Flags = flags;
+        }
+
+        public Dictionary<CaptureId, IOperation> Captures { get; }
+        public IReadOnlyDictionary<string, string> Flags { get; }
+    }
+
+    /// <summary>
+    /// Finds completion flags: a bool field set to true inside a continuation of a task
+    /// (<c>_task.ContinueWith(_ =&gt; { _done = true; ... })</c>, <c>GetAwaiter().OnCompleted(...)</c>), so that
+    /// <c>_done</c> being true means the task completed. Adds "F:_done" → the task's key to <paramref name="flags"/>.
+    /// </summary>
+    public static void CollectCompletionFlags(IEnumerable<IOperation> operationBlocks, IDictionary<string, string> flags)
+    {
+        foreach (var block in operationBlocks)
+        {
+            foreach (var op in block.DescendantsAndSelf())
+            {
+                if (op is not IInvocationOperation { TargetMethod.Name: "ContinueWith" or "OnCompleted" or "UnsafeOnCompleted", Instance: { } task } call) continue;
+                if (Key(task) is not { } taskKey || !taskKey.StartsWith("F:", System.StringComparison.Ordinal)) continue;
+                foreach (var argument in call.Arguments)
+                {
+                    if (FunctionOperations.Strip(argument.Value) is not IDelegateCreationOperation { Target: IAnonymousFunctionOperation lambda }) continue;
+                    foreach (var inner in lambda.Body.Descendants())
+                    {
+                        if (inner is ISimpleAssignmentOperation { Target: IFieldReferenceOperation field, Value.ConstantValue: { HasValue: true, Value: true } }
+                            && Key(field) is { } flagKey)
+                        {
+                            flags[flagKey] = taskKey;
+                        }
+                    }
+                }
+            }
         }
     }
 

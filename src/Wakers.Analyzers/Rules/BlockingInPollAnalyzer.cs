@@ -38,18 +38,19 @@ public sealed class BlockingInPollAnalyzer : DiagnosticAnalyzer
 
     private sealed class Unit
     {
-        public Unit(BlockingCallsInGraph scan, ControlFlowGraph graph, bool isPoll, string name)
+        public Unit(IMethodSymbol function, ControlFlowGraph graph, bool isPoll, string name)
         {
-            Scan = scan;
+            Function = function;
             Graph = graph;
             IsPoll = isPoll;
             Name = name;
         }
 
-        public BlockingCallsInGraph Scan { get; }
+        public IMethodSymbol Function { get; }
         public ControlFlowGraph Graph { get; }
         public bool IsPoll { get; }
         public string Name { get; }
+        public BlockingCallsInGraph? Scan { get; set; }
     }
 
     private static void OnType(SymbolStartAnalysisContext typeStart, WakersSymbols symbols)
@@ -60,28 +61,34 @@ public sealed class BlockingInPollAnalyzer : DiagnosticAnalyzer
         var hasLambda = type.DeclaringSyntaxReferences.Any(r => r.GetSyntax().DescendantNodes()
             .Any(n => n is Microsoft.CodeAnalysis.CSharp.Syntax.LambdaExpressionSyntax));
         var units = new ConcurrentDictionary<IMethodSymbol, Unit>(SymbolEqualityComparer.Default);
+        var flags = new ConcurrentDictionary<string, string>();
 
         typeStart.RegisterOperationBlockAction(block => AnalyzerGuard.Run(block.OwningSymbol, () =>
         {
             if (!SymbolEqualityComparer.Default.Equals(block.OwningSymbol.ContainingType, type)) return;
             foreach (var poll in PollMethodDiscovery.Find(block, symbols))
             {
-                var scan = BlockingCallsInGraph.Scan(poll.Symbol, poll.Graph, type);
-                units[poll.Symbol.OriginalDefinition] = new Unit(scan, poll.Graph, true, poll.DisplayName);
-                foreach (var site in scan.Sites)
-                {
-                    if (!site.KnownCompleted) block.ReportDiagnostic(Create(site, poll.DisplayName));
-                }
+                units[poll.Symbol.OriginalDefinition] = new Unit(poll.Symbol, poll.Graph, true, poll.DisplayName);
             }
             foreach (var (function, graph) in Helpers(block, symbols, hasPollMember || hasLambda))
             {
-                units.TryAdd(function.OriginalDefinition, new Unit(BlockingCallsInGraph.Scan(function, graph, type), graph, false, function.Name));
+                units.TryAdd(function.OriginalDefinition, new Unit(function, graph, false, function.Name));
             }
+            if (hasLambda) KnownCompletedTasks.CollectCompletionFlags(block.OperationBlocks, flags);
         }));
 
         typeStart.RegisterSymbolEndAction(end => AnalyzerGuard.Run(type, () =>
         {
-            ReportHelpers(end, units);
+            foreach (var unit in units.Values)
+            {
+                unit.Scan = BlockingCallsInGraph.Scan(unit.Function, unit.Graph, type, null, flags);
+                if (!unit.IsPoll) continue;
+                foreach (var site in unit.Scan.Sites)
+                {
+                    if (!site.KnownCompleted) end.ReportDiagnostic(Create(site, unit.Name));
+                }
+            }
+            ReportHelpers(end, units, type, flags);
         }));
     }
 
@@ -128,7 +135,8 @@ public sealed class BlockingInPollAnalyzer : DiagnosticAnalyzer
     }
 
     // Walks from every poll method through the helpers it calls; a helper's entry knows the fields its callers knew completed.
-    private static void ReportHelpers(SymbolAnalysisContext end, ConcurrentDictionary<IMethodSymbol, Unit> units)
+    private static void ReportHelpers(SymbolAnalysisContext end, ConcurrentDictionary<IMethodSymbol, Unit> units, INamedTypeSymbol type,
+        IReadOnlyDictionary<string, string> flags)
     {
         var reachedFrom = new Dictionary<IMethodSymbol, string>(SymbolEqualityComparer.Default);
         var entry = new Dictionary<IMethodSymbol, HashSet<string>>(SymbolEqualityComparer.Default);
@@ -141,7 +149,7 @@ public sealed class BlockingInPollAnalyzer : DiagnosticAnalyzer
             {
                 var from = reachedFrom.TryGetValue(caller, out var poll) ? poll : units[caller].Name;
                 var callerEntry = entry[caller];
-                foreach (var call in units[caller].Scan.Calls)
+                foreach (var call in units[caller].Scan!.Calls)
                 {
                     if (!units.TryGetValue(call.Callee, out var callee) || callee.IsPoll) continue;
                     // Only fields carry over: the caller's locals and parameters mean nothing in the callee.
@@ -161,7 +169,7 @@ public sealed class BlockingInPollAnalyzer : DiagnosticAnalyzer
         {
             var unit = units[pair.Key];
             var known = entry[pair.Key];
-            var scan = known.Count == 0 ? unit.Scan : BlockingCallsInGraph.Scan(unit.Scan.Function, unit.Graph, unit.Scan.Function.ContainingType, known);
+            var scan = known.Count == 0 ? unit.Scan! : BlockingCallsInGraph.Scan(unit.Function, unit.Graph, type, known, flags);
             foreach (var site in scan.Sites)
             {
                 if (!site.KnownCompleted) end.ReportDiagnostic(Create(site, pair.Value));

@@ -35,11 +35,31 @@ public sealed class ForeignContextAnalyzer : DiagnosticAnalyzer
         });
     }
 
+    private const int MaxHelperDepth = 4;
+
+    private sealed class OutsidePoll
+    {
+        public OutsidePoll(IMethodSymbol function, ISymbol? member, IInvocationOperation call, bool dead)
+        {
+            Function = function;
+            Member = member;
+            Call = call;
+            Dead = dead;
+        }
+
+        public IMethodSymbol Function { get; }
+        public ISymbol? Member { get; }
+        public IInvocationOperation Call { get; }
+        public bool Dead { get; }
+    }
+
     private static void OnType(SymbolStartAnalysisContext typeStart, WakersSymbols symbols)
     {
         var type = (INamedTypeSymbol)typeStart.Symbol;
         var polledWithCx = new ConcurrentDictionary<ISymbol, bool>(SymbolEqualityComparer.Default);
-        var outsidePolls = new ConcurrentBag<(ISymbol Member, IInvocationOperation Call)>();
+        var outsidePolls = new ConcurrentBag<OutsidePoll>();
+        var pollFunctions = new ConcurrentBag<IMethodSymbol>();
+        var calls = new ConcurrentDictionary<IMethodSymbol, List<IMethodSymbol>>(SymbolEqualityComparer.Default);
 
         typeStart.RegisterOperationBlockAction(block => AnalyzerGuard.Run(block.OwningSymbol, () =>
         {
@@ -47,9 +67,14 @@ public sealed class ForeignContextAnalyzer : DiagnosticAnalyzer
             foreach (var function in FunctionOperations.All(block))
             {
                 var origin = new ContextOrigin(symbols, function.Symbol, function.Body);
+                ContextOrigin? deadOnly = null;
+                var callees = new List<IMethodSymbol>();
+                if (origin.Context is not null) pollFunctions.Add(function.Symbol.OriginalDefinition);
                 foreach (var op in FunctionOperations.Own(function.Body))
                 {
-                    if (op is not IInvocationOperation call || ContextOrigin.ContextArgument(call, symbols) is not { } argument) continue;
+                    if (op is not IInvocationOperation call) continue;
+                    if (IsHelper(call.TargetMethod, type)) callees.Add(call.TargetMethod.OriginalDefinition);
+                    if (ContextOrigin.ContextArgument(call, symbols) is not { } argument) continue;
                     var member = ContextOrigin.PolledMember(call);
                     var kind = origin.OfContext(argument.Value);
                     if (origin.Context is not null)
@@ -57,21 +82,55 @@ public sealed class ForeignContextAnalyzer : DiagnosticAnalyzer
                         if (kind == Origin.Foreign) block.ReportDiagnostic(Create(call, argument, origin.Context));
                         else if (kind == Origin.Own && member is not null) polledWithCx[member] = true;
                     }
-                    else if (kind == Origin.Foreign && member is not null)
+                    else if (kind == Origin.Foreign)
                     {
-                        outsidePolls.Add((member, call));
+                        // A helper that a poll calls is part of that poll: there a waker that wakes nobody is foreign too.
+                        deadOnly ??= new ContextOrigin(symbols, function.Symbol, function.Body, deadOnly: true);
+                        var dead = deadOnly.OfContext(argument.Value) == Origin.Foreign;
+                        outsidePolls.Add(new OutsidePoll(function.Symbol.OriginalDefinition, member, call, dead));
                     }
                 }
+                if (callees.Count > 0) calls[function.Symbol.OriginalDefinition] = callees;
             }
         }));
 
         typeStart.RegisterSymbolEndAction(end => AnalyzerGuard.Run(type, () =>
         {
-            foreach (var (member, call) in outsidePolls)
+            var reached = Reached(pollFunctions, calls);
+            foreach (var poll in outsidePolls)
             {
-                if (polledWithCx.ContainsKey(member)) end.ReportDiagnostic(Create(call, null, null));
+                if ((poll.Member is not null && polledWithCx.ContainsKey(poll.Member)) || (poll.Dead && reached.Contains(poll.Function)))
+                {
+                    end.ReportDiagnostic(Create(poll.Call, null, null));
+                }
             }
         }));
+    }
+
+    // Private methods of the type and local functions: the helpers a poll can call.
+    private static bool IsHelper(IMethodSymbol target, INamedTypeSymbol type) =>
+        target.MethodKind == MethodKind.LocalFunction
+        || (target.DeclaredAccessibility == Accessibility.Private
+            && SymbolEqualityComparer.Default.Equals(target.ContainingType?.OriginalDefinition, type.OriginalDefinition));
+
+    private static HashSet<IMethodSymbol> Reached(IEnumerable<IMethodSymbol> roots, ConcurrentDictionary<IMethodSymbol, List<IMethodSymbol>> calls)
+    {
+        var reached = new HashSet<IMethodSymbol>(SymbolEqualityComparer.Default);
+        var frontier = new List<IMethodSymbol>(roots);
+        for (var depth = 0; depth < MaxHelperDepth && frontier.Count > 0; depth++)
+        {
+            var next = new List<IMethodSymbol>();
+            foreach (var caller in frontier)
+            {
+                if (!calls.TryGetValue(caller, out var callees)) continue;
+                foreach (var callee in callees)
+                {
+                    if (reached.Add(callee)) next.Add(callee);
+                }
+            }
+            frontier = next;
+        }
+        return reached;
     }
 
     private static Diagnostic Create(IInvocationOperation call, IArgumentOperation? argument, IParameterSymbol? context)

@@ -322,4 +322,35 @@ public class DiagnosticsTests
             }
         }
         """);
+    [Fact]
+    public Task NoopPollInAPrivateHelperThatThePollCalls() => Verify.Diagnostics<ForeignContextAnalyzer>("""
+        using Wakers;
+
+        public sealed class Fused<T> : IFuture<T>
+        {
+            private readonly IFuture<T> _inner;
+            private Waker? _waiter;
+            private T _value = default!;
+            public Fused(IFuture<T> inner) => _inner = inner;
+
+            public Poll<T> Poll(Context cx)
+            {
+                if (TryFinish()) return Poll<T>.Ready(_value);
+                _waiter = cx.Waker;
+                return Poll<T>.Pending;
+            }
+
+            private bool TryFinish() => Check();
+
+            private bool Check()
+            {
+                var r = [|_inner.Poll(new Context(Waker.Noop))|];
+                if (r.IsReady) _value = r.Value;
+                return r.IsReady;
+            }
+
+            // Not called by a poll, and _inner is never polled with a cx: a no-op drive here is not judged.
+            private bool Unused() => _inner.Poll(new Context(Waker.Noop)).IsReady;
+        }
+        """);
 }

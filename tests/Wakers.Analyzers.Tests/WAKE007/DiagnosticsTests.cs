@@ -278,4 +278,16 @@ public class DiagnosticsTests
             }
         }
         """);
+    [Fact]
+    public Task BlockOnInsideAPoll() => Verify.Diagnostics<BlockingInPollAnalyzer>("""
+        using Wakers;
+
+        public sealed class Eager<T> : IFuture<T>
+        {
+            private readonly IFuture<T> _inner;
+            public Eager(IFuture<T> inner) => _inner = inner;
+
+            public Poll<T> Poll(Context cx) => Poll<T>.Ready([|Executor.BlockOn(_inner)|]);
+        }
+        """);
 }

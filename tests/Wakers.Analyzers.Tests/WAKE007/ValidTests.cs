@@ -198,4 +198,30 @@ public class ValidTests
         }
         }
         """);
+    [Fact]
+    public Task AFlagThatOnlyTheContinuationSets() => Verify.Valid<BlockingInPollAnalyzer>("""
+        using System.Threading;
+        using System.Threading.Tasks;
+        using Wakers;
+
+        public sealed class Flagged<T> : IFuture<T>
+        {
+            private readonly Task<T> _task;
+            private bool _done;
+            private Waker? _waker;
+
+            public Flagged(Task<T> task)
+            {
+                _task = task;
+                _task.ContinueWith(_ => { Volatile.Write(ref _done, true); _done = true; Volatile.Read(ref _waker)?.Wake(); });
+            }
+
+            public Poll<T> Poll(Context cx)
+            {
+                Volatile.Write(ref _waker, cx.Waker);
+                if (Volatile.Read(ref _done)) return Poll<T>.Ready(_task.Result);
+                return Poll<T>.Pending;
+            }
+        }
+        """);
 }
