@@ -81,6 +81,39 @@ public class AtomicWakerTests
         Assert.Equal(1, next.WakeCount);
     }
 
+    [Fact]
+    public void AWakeWhileRegisterHoldsTheSlotWakesTheNewWaker()
+    {
+        var slot = new AtomicWaker();
+        // The stored waker's WillWake runs inside Register, while it holds the slot: a wake from there is concurrent.
+        slot.Register(new WakingWillWake(slot));
+        var next = new CountingWaker();
+        slot.Register(next);
+        Assert.Equal(1, next.WakeCount);
+        Assert.Null(slot.Take());
+        var later = new CountingWaker();
+        slot.Register(later);
+        slot.Wake();
+        Assert.Equal(1, later.WakeCount);
+    }
+
+    private sealed class WakingWillWake : Waker
+    {
+        private readonly AtomicWaker _slot;
+
+        public WakingWillWake(AtomicWaker slot) => _slot = slot;
+
+        public override void Wake()
+        {
+        }
+
+        public override bool WillWake(Waker other)
+        {
+            _slot.Wake();
+            return false;
+        }
+    }
+
     private sealed class ThrowingWillWake : Waker
     {
         public override void Wake()
