@@ -54,7 +54,12 @@ internal static class InnerPollRefinement
                 {
                     return Refine(s, b.RightOperand, equals == outcome ? lb : !lb, evaluator, symbols);
                 }
-                return s;
+                if (SlotFact.IsNullLiteral(b.RightOperand) || SlotFact.IsNullLiteral(b.LeftOperand))
+                {
+                    var tested = SlotFact.IsNullLiteral(b.RightOperand) ? b.LeftOperand : b.RightOperand;
+                    return SlotFact.Refine(s, SlotFact.KeyOf(tested, evaluator), equals == outcome ? RegistrationValue.Null : RegistrationValue.NotNull);
+                }
+                return SlotFact.RefineRelation(s, b, outcome);
             }
             case IIsPatternOperation { Pattern: IRecursivePatternOperation { PropertySubpatterns.Length: 1 } rp } isp
                 when rp.PropertySubpatterns[0] is { Member: IPropertyReferenceOperation { Property.Name: "IsReady" or "IsPending" } member, Pattern: IConstantPatternOperation { Value.ConstantValue: { HasValue: true, Value: bool pb } } }
@@ -64,6 +69,18 @@ internal static class InnerPollRefinement
                 if (!outcome) return s;
                 return Readiness(s, evaluator.Peek(isp.Value, s), member.Property.Name == "IsReady" == pb);
             }
+            case IFieldReferenceOperation or IPropertyReferenceOperation when condition.Type?.SpecialType == SpecialType.System_Boolean:
+                return SlotFact.Refine(s, SlotFact.KeyOf(condition, evaluator), outcome ? RegistrationValue.Bool(true) : RegistrationValue.Bool(false));
+            case IBinaryOperation { OperatorKind: BinaryOperatorKind.LessThan or BinaryOperatorKind.LessThanOrEqual or BinaryOperatorKind.GreaterThan or BinaryOperatorKind.GreaterThanOrEqual } relation:
+                return SlotFact.RefineRelation(s, relation, outcome);
+            case IIsNullOperation isNull:
+                return SlotFact.Refine(s, SlotFact.KeyOf(isNull.Operand, evaluator), outcome ? RegistrationValue.Null : RegistrationValue.NotNull);
+            case IIsPatternOperation { Pattern: IConstantPatternOperation { Value: var nv } } isNullPattern when SlotFact.IsNullLiteral(nv):
+                return SlotFact.Refine(s, SlotFact.KeyOf(isNullPattern.Value, evaluator), outcome ? RegistrationValue.Null : RegistrationValue.NotNull);
+            case IIsPatternOperation { Pattern: INegatedPatternOperation { Pattern: IConstantPatternOperation { Value: var nnv } } } notNullPattern when SlotFact.IsNullLiteral(nnv):
+                return SlotFact.Refine(s, SlotFact.KeyOf(notNullPattern.Value, evaluator), outcome ? RegistrationValue.NotNull : RegistrationValue.Null);
+            case IIsPatternOperation { Pattern: IRecursivePatternOperation { PropertySubpatterns.Length: 0, DeconstructionSubpatterns.Length: 0 } } isSomething:
+                return outcome ? SlotFact.Refine(s, SlotFact.KeyOf(isSomething.Value, evaluator), RegistrationValue.NotNull) : s;
             default:
                 return condition.ConstantValue is { HasValue: true, Value: bool cb } ? (cb == outcome ? s : null) : s;
         }

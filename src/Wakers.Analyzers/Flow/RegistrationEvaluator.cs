@@ -35,6 +35,8 @@ internal sealed class RegistrationEvaluator
 
     public RegistrationValue Evaluate(IOperation? op, ref RegistrationState s)
     {
+        // Any write may change a side of a learned comparison.
+        if (op is IAssignmentOperation or IIncrementOrDecrementOperation or IDeconstructionAssignmentOperation) s = SlotFact.ForgetRelations(s);
         switch (op)
         {
             case null:
@@ -184,7 +186,9 @@ internal sealed class RegistrationEvaluator
             {
                 Evaluate(a.Target, ref s);
                 var v = Evaluate(a.Value, ref s);
+                s = SlotFact.ForgetRelations(s);
                 if (v.IsCarrier) Register(a, true, ref s);
+                if (SlotFact.KeyOf(target, this) is { } slot) s = s.With(slot, SlotFact.Assigned(a.Value, v));
                 return v;
             }
         }
@@ -225,6 +229,7 @@ internal sealed class RegistrationEvaluator
     private RegistrationValue EvaluateInvocation(IInvocationOperation inv, ref RegistrationState s)
     {
         var target = inv.TargetMethod;
+        s = SlotFact.ForgetRelations(s); // a call may change either side of a comparison
         var instance = Evaluate(inv.Instance, ref s);
         var mask = 0;
         foreach (var a in inv.Arguments)

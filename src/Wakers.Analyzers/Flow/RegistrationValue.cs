@@ -17,6 +17,10 @@ internal enum RegistrationValueKind : byte
     Carrier,
     True,
     False,
+    /// <summary>A field or local known to be null on this path.</summary>
+    Null,
+    /// <summary>A field or local known not to be null on this path.</summary>
+    NotNull,
 }
 
 /// <summary>One abstract value; <see cref="Token"/> is the inner poll call for <see cref="RegistrationValueKind.InnerPoll"/>.</summary>
@@ -35,6 +39,8 @@ internal readonly struct RegistrationValue : IEquatable<RegistrationValue>
     public static RegistrationValue Pending => new(RegistrationValueKind.Pending);
     public static RegistrationValue Ready => new(RegistrationValueKind.Ready);
     public static RegistrationValue Carrier => new(RegistrationValueKind.Carrier);
+    public static RegistrationValue Null => new(RegistrationValueKind.Null);
+    public static RegistrationValue NotNull => new(RegistrationValueKind.NotNull);
     public static RegistrationValue Bool(bool b) => new(b ? RegistrationValueKind.True : RegistrationValueKind.False);
 
     public bool IsCarrier => Kind == RegistrationValueKind.Carrier;

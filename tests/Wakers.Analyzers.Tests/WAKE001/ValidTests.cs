@@ -516,4 +516,80 @@ public class ValidTests
             }
         }
         """);
+
+    [Fact]
+    public Task JoinsSelectsAndBufferedStreamsCorrelateTheirChecks() => Verify.Valid<LostWakeupAnalyzer>("""
+        using System.Collections.Generic;
+        using Wakers;
+
+        public sealed class Join<A, B> : IFuture<(A, B)>
+        {
+            private readonly IFuture<A> _a;
+            private readonly IFuture<B> _b;
+            private A _ra = default!;
+            private B _rb = default!;
+            private bool _aDone, _bDone;
+            public Join(IFuture<A> a, IFuture<B> b) { _a = a; _b = b; }
+
+            public Poll<(A, B)> Poll(Context cx)
+            {
+                if (!_aDone) { var r = _a.Poll(cx); if (r.IsReady) { _ra = r.Value; _aDone = true; } }
+                if (!_bDone) { var r = _b.Poll(cx); if (r.IsReady) { _rb = r.Value; _bDone = true; } }
+                if (_aDone && _bDone) return Poll<(A, B)>.Ready((_ra, _rb));
+                return Poll<(A, B)>.Pending;
+            }
+        }
+
+        public sealed class JoinNullable : IFuture<(int, string)>
+        {
+            private readonly IFuture<int> _a;
+            private readonly IFuture<string> _b;
+            private int? _ra;
+            private string? _rb;
+            public JoinNullable(IFuture<int> a, IFuture<string> b) { _a = a; _b = b; }
+
+            public Poll<(int, string)> Poll(Context cx)
+            {
+                if (_ra is null) { var r = _a.Poll(cx); if (r.IsReady) _ra = r.Value; }
+                if (_rb == null) { var r = _b.Poll(cx); if (r.IsReady) _rb = r.Value; }
+                if (_ra is not null && _rb is not null) return Poll<(int, string)>.Ready((_ra.Value, _rb));
+                return Poll<(int, string)>.Pending;
+            }
+        }
+
+        public sealed class Select<T> : IFuture<T>
+        {
+            private readonly IFuture<T> _a, _b;
+            public Select(IFuture<T> a, IFuture<T> b) { _a = a; _b = b; }
+
+            public Poll<T> Poll(Context cx)
+            {
+                var a = _a.Poll(cx);
+                if (a.IsReady) return a;
+                var b = _b.Poll(cx);
+                if (b.IsReady) return b;
+                return Poll<T>.Pending;
+            }
+        }
+
+        public sealed class Chunks
+        {
+            private readonly IFuture<string> _inner;
+            private readonly List<string> _buf = new();
+            private readonly int _size;
+            public Chunks(IFuture<string> inner, int size) { _inner = inner; _size = size; }
+
+            public Poll<string[]> PollNext(Context cx)
+            {
+                while (_buf.Count < _size)
+                {
+                    var r = _inner.Poll(cx);
+                    if (r.IsPending) break;
+                    _buf.Add(r.Value);
+                }
+                if (_buf.Count >= _size) { var full = _buf.ToArray(); _buf.Clear(); return Poll<string[]>.Ready(full); }
+                return Poll<string[]>.Pending;
+            }
+        }
+        """);
 }

@@ -1,0 +1,102 @@
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.FlowAnalysis;
+using Microsoft.CodeAnalysis.Operations;
+
+namespace Wakers.Analyzers.Flow;
+
+/// <summary>
+/// Per-path facts about fields the poll method tests (a done flag, a slot that is null): a join that skips an inner
+/// poll because its flag is set must not be seen returning Pending on a path where both flags are set.
+/// </summary>
+internal static class SlotFact
+{
+    /// <summary>The state key of a field/property chain ("slot:this._aDone"), or null.</summary>
+    public static string? KeyOf(IOperation? op, RegistrationEvaluator evaluator)
+    {
+        while (op is IConversionOperation c) op = c.Operand;
+        if (op is not (IFieldReferenceOperation or IPropertyReferenceOperation or IFlowCaptureReferenceOperation)) return null;
+        if (op is IPropertyReferenceOperation { Arguments.Length: > 0 }) return null;
+        var key = StoreSlots.Key(op, evaluator);
+        return key is null || key.StartsWith("local:", System.StringComparison.Ordinal) || key.StartsWith("param:", System.StringComparison.Ordinal)
+            ? null : "slot:" + key;
+    }
+
+    /// <summary>The edge's state given the slot's value there; null when the path already knows the opposite.</summary>
+    public static RegistrationState? Refine(RegistrationState s, string? key, RegistrationValue value)
+    {
+        if (key is null) return s;
+        var known = s.Get(key);
+        if (known.Kind != RegistrationValueKind.Unknown && !known.Equals(value)) return null;
+        return s.With(key, value);
+    }
+
+    /// <summary>What a slot holds after an assignment (unknown unless the value says so).</summary>
+    public static RegistrationValue Assigned(IOperation value, RegistrationValue evaluated)
+    {
+        if (evaluated.Kind is RegistrationValueKind.True or RegistrationValueKind.False) return evaluated;
+        var v = value;
+        while (v is IConversionOperation c) v = c.Operand;
+        if (IsNullLiteral(v) || v is IDefaultValueOperation { Type.IsReferenceType: true }) return RegistrationValue.Null;
+        // A new object, or a non-nullable value converted into a nullable slot: not null.
+        if (v is IObjectCreationOperation or IAnonymousObjectCreationOperation or IArrayCreationOperation) return RegistrationValue.NotNull;
+        if (v.Type is { IsValueType: true } t && t.OriginalDefinition.SpecialType != SpecialType.System_Nullable_T) return RegistrationValue.NotNull;
+        if (evaluated.IsCarrier) return RegistrationValue.NotNull;
+        // Otherwise trust the declared nullability (a result just taken from a Ready poll is not null).
+        return v.Type is { IsReferenceType: true, NullableAnnotation: NullableAnnotation.Annotated } ? RegistrationValue.Unknown : RegistrationValue.NotNull;
+    }
+
+    public static bool IsNullLiteral(IOperation? op)
+    {
+        while (op is IConversionOperation c) op = c.Operand;
+        return op is { ConstantValue: { HasValue: true, Value: null } };
+    }
+
+    private const string RelationPrefix = "rel:";
+
+    /// <summary>
+    /// Comparisons learned on a path (<c>_buf.Count &lt; _size</c> false means <c>_buf.Count &gt;= _size</c> true);
+    /// forgotten at the next call or field write, which may change either side.
+    /// </summary>
+    public static RegistrationState? RefineRelation(RegistrationState s, IBinaryOperation b, bool outcome)
+    {
+        var op = Symbol(b.OperatorKind);
+        if (op is null) return s;
+        var left = b.LeftOperand.Syntax.ToString();
+        var right = b.RightOperand.Syntax.ToString();
+        var known = s.Get(RelationPrefix + left + op + right);
+        if (known.Kind == RegistrationValueKind.True) return outcome ? s : null;
+        if (known.Kind == RegistrationValueKind.False) return outcome ? null : s;
+        var holds = outcome ? op : Negate(op);
+        var fails = Negate(holds);
+        return s.With(RelationPrefix + left + holds + right, RegistrationValue.Bool(true))
+            .With(RelationPrefix + left + fails + right, RegistrationValue.Bool(false))
+            .With(RelationPrefix + right + Swap(holds) + left, RegistrationValue.Bool(true))
+            .With(RelationPrefix + right + Swap(fails) + left, RegistrationValue.Bool(false));
+    }
+
+    /// <summary>Drops every learned comparison.</summary>
+    public static RegistrationState ForgetRelations(RegistrationState s)
+    {
+        if (s.Values.IsEmpty) return s;
+        foreach (var key in s.Values.Keys)
+        {
+            if (key is string k && k.StartsWith(RelationPrefix, System.StringComparison.Ordinal)) s = s.With(key, RegistrationValue.Unknown);
+        }
+        return s;
+    }
+
+    private static string? Symbol(BinaryOperatorKind kind) => kind switch
+    {
+        BinaryOperatorKind.LessThan => "<",
+        BinaryOperatorKind.LessThanOrEqual => "<=",
+        BinaryOperatorKind.GreaterThan => ">",
+        BinaryOperatorKind.GreaterThanOrEqual => ">=",
+        BinaryOperatorKind.Equals => "==",
+        BinaryOperatorKind.NotEquals => "!=",
+        _ => null,
+    };
+
+    private static string Negate(string op) => op switch { "<" => ">=", ">=" => "<", ">" => "<=", "<=" => ">", "==" => "!=", _ => "==" };
+
+    private static string Swap(string op) => op switch { "<" => ">", ">" => "<", "<=" => ">=", ">=" => "<=", _ => op };
+}
