@@ -1,5 +1,6 @@
 using System;
 using System.Collections.Generic;
+using System.Linq;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.Operations;
 
@@ -143,10 +144,12 @@ internal sealed class ContextOrigin
             case IPropertyReferenceOperation { Property: { IsStatic: true, Name: "Noop" } } p
                 when SymbolEqualityComparer.Default.Equals(p.Property.ContainingType, _symbols.Waker):
                 return Origin.Foreign;
-            case IFieldReferenceOperation:
-            case IPropertyReferenceOperation:
+            case IFieldReferenceOperation field:
+                return StoredMember(field.Field, IsThisOrStatic(field.Instance));
+            case IPropertyReferenceOperation property:
+                return StoredMember(property.Property, IsThisOrStatic(property.Instance));
             case IInstanceReferenceOperation:
-                return Stored();
+                return Stored(); // the future is its own waker: a relay
             case ILocalReferenceOperation local:
                 return OfLocal(local.Local, _localWakers, d => OfWaker(d, depth + 1));
             case ILiteralOperation { ConstantValue: { HasValue: true, Value: null } }:
@@ -236,8 +239,40 @@ internal sealed class ContextOrigin
         return _symbols.IsWakerType(type) || _symbols.IsWakerType(value.Type) ? OfWaker(value, depth + 1) : Origin.Unknown;
     }
 
-    // A waker read from a field, a property or this: another task's unless this poll hands cx.Waker to what it wakes.
+    // A relay waker (a child waker object, this): another task's unless this poll hands cx.Waker to what it may wake.
     private Origin Stored() => _deadOnly || HandsOnWaker() ? Origin.Unknown : Origin.Foreign;
+
+    // A waker read from a field or property. A copy of cx.Waker that this poll stores there is cx's (a guarded,
+    // stale store is WAKE002's); a relay object built for it is judged by Stored(); any other stored waker is foreign.
+    private Origin StoredMember(ISymbol member, bool onThis)
+    {
+        if (_deadOnly) return Origin.Unknown;
+        if (AssignsOwnTo(member)) return Origin.Unknown;
+        return onThis && WakerTypes.HoldsRelay(member, _symbols.Waker) ? Stored() : Origin.Foreign;
+    }
+
+    private bool AssignsOwnTo(ISymbol member)
+    {
+        foreach (var op in _body.Descendants())
+        {
+            switch (op)
+            {
+                case IAssignmentOperation assignment when IsMember(assignment.Target, member) && OfWaker(assignment.Value, 1) == Origin.Own:
+                    return true;
+                case IInvocationOperation call when call.Arguments.Length >= 2 && call.Arguments.Any(a => IsMember(a.Value, member))
+                                                     && call.Arguments.Any(a => !IsMember(a.Value, member) && OfArgument(a.Value, 1) == Origin.Own):
+                    return true; // Interlocked.Exchange(ref _w, cx.Waker), Volatile.Write(ref _w, cx.Waker)
+            }
+        }
+        return false;
+    }
+
+    private static bool IsMember(IOperation operation, ISymbol member) => FunctionOperations.Strip(operation) switch
+    {
+        IFieldReferenceOperation f => SymbolEqualityComparer.Default.Equals(f.Field.OriginalDefinition, member.OriginalDefinition),
+        IPropertyReferenceOperation p => SymbolEqualityComparer.Default.Equals(p.Property.OriginalDefinition, member.OriginalDefinition),
+        _ => false,
+    };
 
     private Origin OfLocal(ILocalSymbol local, Dictionary<ILocalSymbol, Origin> cache, Func<IOperation, Origin> classify)
     {

@@ -65,6 +65,47 @@ internal static class WakerTypes
         return WakesName(type, wake, kept, HelperDepth);
     }
 
+    /// <summary>
+    /// Whether a field or property of this type holds a relay waker built for it (a Waker subclass of its own, or
+    /// assigned a new object or a call's result such as Waker.Create) rather than some task's plain waker.
+    /// </summary>
+    public static bool HoldsRelay(ISymbol member, INamedTypeSymbol waker)
+    {
+        var type = member switch { IFieldSymbol f => f.Type, IPropertySymbol p => p.Type, _ => null };
+        if (type is null) return false;
+        if (!SymbolEqualityComparer.Default.Equals(type.WithNullableAnnotation(NullableAnnotation.NotAnnotated), waker)) return true;
+        foreach (var reference in member.DeclaringSyntaxReferences)
+        {
+            var declaration = reference.GetSyntax();
+            if (declaration is VariableDeclaratorSyntax { Initializer.Value: var initial } && IsBuilt(initial)) return true;
+            if (declaration is PropertyDeclarationSyntax { Initializer.Value: var propertyInitial } && IsBuilt(propertyInitial)) return true;
+        }
+        foreach (var typeReference in member.ContainingType.DeclaringSyntaxReferences)
+        {
+            foreach (var assignment in typeReference.GetSyntax().DescendantNodes().OfType<AssignmentExpressionSyntax>())
+            {
+                if (TargetName(assignment.Left) == member.Name && IsBuilt(assignment.Right)) return true;
+            }
+        }
+        return false;
+    }
+
+    private static bool IsBuilt(ExpressionSyntax value)
+    {
+        var v = value;
+        while (true)
+        {
+            switch (v)
+            {
+                case ParenthesizedExpressionSyntax p: v = p.Expression; continue;
+                case PostfixUnaryExpressionSyntax { RawKind: (int)SyntaxKind.SuppressNullableWarningExpression } s: v = s.Operand; continue;
+                case CastExpressionSyntax c: v = c.Expression; continue;
+            }
+            break;
+        }
+        return v is BaseObjectCreationExpressionSyntax or InvocationExpressionSyntax or AnonymousFunctionExpressionSyntax or ThisExpressionSyntax;
+    }
+
     private static bool WakesName(INamedTypeSymbol type, MethodDeclarationSyntax method, HashSet<string> names, int depth)
     {
         foreach (var node in Body(method))

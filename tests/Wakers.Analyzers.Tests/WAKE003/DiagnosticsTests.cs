@@ -353,4 +353,27 @@ public class DiagnosticsTests
             private bool Unused() => _inner.Poll(new Context(Waker.Noop)).IsReady;
         }
         """);
+    [Fact]
+    public Task StoredWakerBesideTheFuturesOwnRegistration() => Verify.Diagnostics<ForeignContextAnalyzer>("""
+        using Wakers;
+
+        public sealed class Deadline<T> : IFuture<T?>
+        {
+            private readonly IFuture<T> _inner;
+            private readonly Waker _spawner;
+            private volatile bool _expired;
+            private Waker? _timerWaiter;
+            public Deadline(IFuture<T> inner, Waker spawner) { _inner = inner; _spawner = spawner; }
+
+            public void Expire() { _expired = true; _timerWaiter?.Wake(); }
+
+            public Poll<T?> Poll(Context cx)
+            {
+                _timerWaiter = cx.Waker;
+                if (_expired) return Poll<T?>.Ready(default);
+                var r = [|_inner.Poll(new Context(_spawner))|];
+                return r.IsReady ? Poll<T?>.Ready(r.Value) : Poll<T?>.Pending;
+            }
+        }
+        """);
 }

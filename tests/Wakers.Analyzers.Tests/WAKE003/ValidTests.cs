@@ -261,4 +261,42 @@ public class ValidTests
             }
         }
         """);
+    [Fact]
+    public Task RelayBuiltInTheConstructorAndRefreshedParent() => Verify.Valid<ForeignContextAnalyzer>("""
+        using System.Threading;
+        using Wakers;
+
+        public sealed class Relayed<T> : IFuture<T>
+        {
+            private readonly IFuture<T> _inner;
+            private readonly Waker _relay;
+            private Waker? _parent;
+
+            public Relayed(IFuture<T> inner)
+            {
+                _inner = inner;
+                _relay = Waker.Create(() => Volatile.Read(ref _parent)?.Wake());
+            }
+
+            public Poll<T> Poll(Context cx)
+            {
+                Volatile.Write(ref _parent, cx.Waker);
+                return _inner.Poll(new Context(_relay));
+            }
+        }
+
+        // The stale copy of the first poller's waker is WAKE002's bug (a guarded store), not also WAKE003's.
+        public sealed class FirstPoller<T> : IFuture<T>
+        {
+            private readonly IFuture<T> _inner;
+            private Waker? _first;
+            public FirstPoller(IFuture<T> inner) => _inner = inner;
+
+            public Poll<T> Poll(Context cx)
+            {
+                _first ??= cx.Waker;
+                return _inner.Poll(new Context(_first));
+            }
+        }
+        """);
 }
