@@ -143,8 +143,8 @@ internal static class KnownCompletedTasks
                 AddComparisonFacts(binary.LeftOperand, binary.RightOperand, equals, value, facts, depth, captures);
                 AddComparisonFacts(binary.RightOperand, binary.LeftOperand, equals, value, facts, depth, captures);
                 break;
-            case IIsPatternOperation pattern when value:
-                AddPatternFacts(pattern.Value, pattern.Pattern, facts, depth, captures);
+            case IIsPatternOperation pattern:
+                AddPatternFacts(pattern.Value, pattern.Pattern, value, facts, depth, captures);
                 break;
             case IFieldReferenceOperation flag when value && Key(flag) is { } flagKey && captures.Flags.TryGetValue(flagKey, out var flagged):
                 facts.Add(flagged); // a flag that only a continuation of the task sets
@@ -172,15 +172,24 @@ internal static class KnownCompletedTasks
         }
     }
 
-    private static void AddPatternFacts(IOperation subject, IPatternOperation pattern, HashSet<string> facts, int depth,
+    private static void AddPatternFacts(IOperation subject, IPatternOperation pattern, bool value, HashSet<string> facts, int depth,
         Conditions captures)
     {
+        if (depth > MaxPathDepth) return;
         subject = Resolve(subject, captures.Captures);
+        if (pattern is INegatedPatternOperation negated)
+        {
+            AddPatternFacts(subject, negated.Pattern, !value, facts, depth + 1, captures);
+            return;
+        }
+        if (pattern is IConstantPatternOperation { Value.ConstantValue: { HasValue: true, Value: bool b } })
+        {
+            AddFacts(subject, value ? b : !b, facts, depth + 1, captures); // `x is true`, `x is false`, a switch arm `true =>`
+            return;
+        }
+        if (!value) return;
         switch (pattern)
         {
-            case IConstantPatternOperation { Value.ConstantValue: { HasValue: true, Value: bool b } }:
-                AddFacts(subject, b, facts, depth + 1, captures); // `x is true`, a switch arm `true =>`
-                break;
             case IConstantPatternOperation constant
                 when IsCompletedStatus(FunctionOperations.Strip(constant.Value))
                      && FunctionOperations.Strip(subject) is IPropertyReferenceOperation { Property.Name: "Status", Instance: { } task }:

@@ -224,4 +224,62 @@ public class ValidTests
             }
         }
         """);
+    [Fact]
+    public Task ChecksUnderLocksTryFinallyAndPatterns() => Verify.Valid<BlockingInPollAnalyzer>("""
+        using System.Threading;
+        using System.Threading.Tasks;
+        using Wakers;
+
+        public sealed class Guarded<T> : IFuture<T>
+        {
+            private readonly Task<T> _task;
+            private readonly object _gate = new();
+            private readonly Lock _lock = new();
+            private Waker? _w;
+            public Guarded(Task<T> task) => _task = task;
+
+            public Poll<T> Poll(Context cx)
+            {
+                lock (_gate)
+                {
+                    if (!_task.IsCompleted) { _w = cx.Waker; return Poll<T>.Pending; }
+                }
+                return Poll<T>.Ready(_task.Result);
+            }
+
+            public Poll<T> PollLock(Context cx)
+            {
+                lock (_lock)
+                {
+                    if (!_task.IsCompleted) { _w = cx.Waker; return Poll<T>.Pending; }
+                    return Poll<T>.Ready(_task.Result);
+                }
+            }
+
+            public Poll<T> PollMonitor(Context cx)
+            {
+                Monitor.Enter(_gate);
+                try
+                {
+                    if (!_task.IsCompleted) { _w = cx.Waker; return Poll<T>.Pending; }
+                }
+                finally { Monitor.Exit(_gate); }
+                return Poll<T>.Ready(_task.Result);
+            }
+
+            public Poll<T> PollPatterns(Context cx)
+            {
+                using var cts = new CancellationTokenSource();
+                if (_task.Status is TaskStatus.RanToCompletion) return Poll<T>.Ready(_task.Result);
+                if (_task.IsCompleted is false) { _w = cx.Waker; return Poll<T>.Pending; }
+                return Poll<T>.Ready(_task.GetAwaiter().GetResult());
+            }
+
+            public Poll<T> PollNegated(Context cx)
+            {
+                if (_task is not { IsCompleted: true }) { _w = cx.Waker; return Poll<T>.Pending; }
+                return Poll<T>.Ready(_task.Result);
+            }
+        }
+        """);
 }
