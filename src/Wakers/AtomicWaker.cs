@@ -33,6 +33,10 @@ public sealed class AtomicWaker
     /// Stores <paramref name="waker"/> (keeping the stored one when it <see cref="Waker.WillWake"/> the same task).
     /// When a wake runs concurrently, <paramref name="waker"/> is woken instead, so the task polls again.
     /// </summary>
+    /// <remarks>
+    /// When that immediate wake, or the stored waker's <see cref="Waker.WillWake"/>, throws, the exception reaches this
+    /// caller (it comes from its own task's waker) after the slot is released: later registrations and wakes still work.
+    /// </remarks>
     /// <exception cref="System.ArgumentNullException"><paramref name="waker"/> is null.</exception>
     public void Register(Waker waker)
     {
@@ -70,6 +74,11 @@ public sealed class AtomicWaker
     }
 
     /// <summary>Wakes the registered waker, if any, and empties the slot.</summary>
+    /// <remarks>
+    /// The slot is emptied before the waker runs, so when the waker's <see cref="Waker.Wake"/> throws, the exception
+    /// reaches this caller and the slot still works (the next <see cref="Register"/> and <see cref="Wake"/> behave as
+    /// usual). To wake without that risk, <see cref="Take"/> the waker and decide yourself.
+    /// </remarks>
     public void Wake() => Take()?.Wake();
 
     /// <summary>Takes the registered waker out of the slot, leaving it empty (to wake it later, outside a lock).</summary>

@@ -14,13 +14,24 @@ public abstract class Waker
     }
 
     /// <summary>Schedules a poll of the task. Never polls inline; safe to call from any thread, any number of times.</summary>
+    /// <remarks>
+    /// An implementation should not throw. If it does, the exception reaches whoever called <see cref="Wake"/> directly
+    /// (a poll waking its own <c>cx.Waker</c>, code calling <see cref="AtomicWaker.Wake"/>); when the runtime wakes it for
+    /// someone else (a task's completion, a timer, a channel, a token), the operation still completes for everyone and
+    /// the exception goes to <see cref="Executor.UnhandledException"/>.
+    /// </remarks>
     public abstract void Wake();
 
     /// <summary>
     /// Whether waking <paramref name="other"/> would wake the same task as waking this waker. Used to skip
     /// replacing a stored waker on every poll: <c>if (w is null || !w.WillWake(cx.Waker)) w = cx.Waker;</c>.
     /// </summary>
-    public virtual bool WillWake(Waker other) => ReferenceEquals(this, other);
+    /// <exception cref="ArgumentNullException"><paramref name="other"/> is null.</exception>
+    public virtual bool WillWake(Waker other)
+    {
+        if (other is null) throw new ArgumentNullException(nameof(other));
+        return ReferenceEquals(this, other);
+    }
 
     /// <summary>A waker that does nothing: for polling a future once, outside any task.</summary>
     public static Waker Noop { get; } = new NoopWaker();
@@ -46,7 +57,7 @@ public abstract class Waker
         public ActionWaker(Action wake) => _wake = wake;
         public override void Wake() => _wake();
         public override bool WillWake(Waker other) =>
-            ReferenceEquals(this, other) || (other is ActionWaker a && a._wake == _wake);
+            base.WillWake(other) || (other is ActionWaker a && a._wake == _wake);
     }
 
     private sealed class WakeTargetWaker : Waker
@@ -55,7 +66,7 @@ public abstract class Waker
         public WakeTargetWaker(IWake target) => _target = target;
         public override void Wake() => _target.Wake();
         public override bool WillWake(Waker other) =>
-            ReferenceEquals(this, other) || (other is WakeTargetWaker w && ReferenceEquals(w._target, _target));
+            base.WillWake(other) || (other is WakeTargetWaker w && ReferenceEquals(w._target, _target));
     }
 }
 

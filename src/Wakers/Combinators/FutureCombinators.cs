@@ -12,7 +12,8 @@ namespace Wakers;
 /// <remarks>
 /// Combinators poll their children with the caller's context, so a child's registration is the caller's. Polling a
 /// combinator after it returned Ready throws <see cref="InvalidOperationException"/>. Combinators implement
-/// <see cref="IDisposable"/>: disposing one disposes its unfinished children that are disposable (cancellation).
+/// <see cref="IDisposable"/>: disposing one disposes its unfinished children that are disposable (cancellation), and
+/// polling it afterwards throws <see cref="ObjectDisposedException"/>.
 /// </remarks>
 public static partial class Future
 {

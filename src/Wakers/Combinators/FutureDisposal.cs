@@ -9,4 +9,7 @@ internal static class FutureDisposal
 
     internal static InvalidOperationException PolledAfterCompletion(string what) =>
         new($"The {what} future already completed; a completed future cannot be polled again.");
+
+    internal static ObjectDisposedException PolledAfterDispose(string what) =>
+        new($"{what} future", $"The {what} future was disposed (cancelled); it cannot be polled again.");
 }

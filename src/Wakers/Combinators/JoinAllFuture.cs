@@ -12,6 +12,7 @@ internal sealed class JoinAllFuture<T> : IFuture<T[]>, IDisposable
     private readonly T[] _results;
     private int _remaining;
     private bool _done;
+    private bool _disposed;
 
     internal JoinAllFuture(IFuture<T>[] children)
     {
@@ -22,6 +23,7 @@ internal sealed class JoinAllFuture<T> : IFuture<T[]>, IDisposable
 
     public Poll<T[]> Poll(Context cx)
     {
+        if (_disposed) throw FutureDisposal.PolledAfterDispose("join-all");
         if (_done) throw FutureDisposal.PolledAfterCompletion("join-all");
         var waiting = false;
         for (var i = 0; i < _children.Length; i++)
@@ -48,6 +50,7 @@ internal sealed class JoinAllFuture<T> : IFuture<T[]>, IDisposable
 
     public void Dispose()
     {
+        _disposed = true;
         for (var i = 0; i < _children.Length; i++)
         {
             FutureDisposal.DisposeIfDisposable(_children[i]);

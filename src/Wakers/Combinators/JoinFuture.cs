@@ -10,6 +10,7 @@ internal sealed class JoinFuture<T1, T2> : IFuture<(T1, T2)>, IDisposable
     private Poll<T1> _firstResult;
     private Poll<T2> _secondResult;
     private bool _done;
+    private bool _disposed;
 
     internal JoinFuture(IFuture<T1> first, IFuture<T2> second)
     {
@@ -19,6 +20,7 @@ internal sealed class JoinFuture<T1, T2> : IFuture<(T1, T2)>, IDisposable
 
     public Poll<(T1, T2)> Poll(Context cx)
     {
+        if (_disposed) throw FutureDisposal.PolledAfterDispose("join");
         if (_done) throw FutureDisposal.PolledAfterCompletion("join");
         var waiting = false;
         if (_firstResult.IsPending)
@@ -43,6 +45,7 @@ internal sealed class JoinFuture<T1, T2> : IFuture<(T1, T2)>, IDisposable
 
     public void Dispose()
     {
+        _disposed = true;
         if (!_done)
         {
             if (_firstResult.IsPending) FutureDisposal.DisposeIfDisposable(_first);

@@ -8,6 +8,7 @@ internal sealed class MapFuture<T, TResult> : IFuture<TResult>, IDisposable
     private readonly IFuture<T> _inner;
     private readonly Func<T, TResult> _map;
     private bool _done;
+    private bool _disposed;
 
     internal MapFuture(IFuture<T> inner, Func<T, TResult> map)
     {
@@ -17,6 +18,7 @@ internal sealed class MapFuture<T, TResult> : IFuture<TResult>, IDisposable
 
     public Poll<TResult> Poll(Context cx)
     {
+        if (_disposed) throw FutureDisposal.PolledAfterDispose("mapped");
         if (_done) throw FutureDisposal.PolledAfterCompletion("mapped");
         var poll = _inner.Poll(cx);
         if (poll.IsPending) return Poll<TResult>.Pending;
@@ -26,6 +28,7 @@ internal sealed class MapFuture<T, TResult> : IFuture<TResult>, IDisposable
 
     public void Dispose()
     {
+        _disposed = true;
         if (!_done) FutureDisposal.DisposeIfDisposable(_inner);
         _done = true;
     }

@@ -11,6 +11,7 @@ internal sealed class SelectFuture<T1, T2> : IFuture<Selected<T1, T2>>, IDisposa
     private readonly IFuture<T1> _first;
     private readonly IFuture<T2> _second;
     private bool _done;
+    private bool _disposed;
 
     internal SelectFuture(IFuture<T1> first, IFuture<T2> second)
     {
@@ -20,6 +21,7 @@ internal sealed class SelectFuture<T1, T2> : IFuture<Selected<T1, T2>>, IDisposa
 
     public Poll<Selected<T1, T2>> Poll(Context cx)
     {
+        if (_disposed) throw FutureDisposal.PolledAfterDispose("select");
         if (_done) throw FutureDisposal.PolledAfterCompletion("select");
         var first = _first.Poll(cx);
         if (first.IsReady)
@@ -42,6 +44,7 @@ internal sealed class SelectFuture<T1, T2> : IFuture<Selected<T1, T2>>, IDisposa
 
     public void Dispose()
     {
+        _disposed = true;
         if (!_done)
         {
             FutureDisposal.DisposeIfDisposable(_first);

@@ -1,5 +1,6 @@
 using System;
 using System.Threading;
+using Wakers.Scheduling;
 
 namespace Wakers.Interop;
 
@@ -15,6 +16,7 @@ internal sealed class CancellableFuture<T> : IFuture<T>, IDisposable
     private CancellationTokenRegistration _registration;
     private bool _hooked;
     private bool _done;
+    private bool _disposed;
 
     public CancellableFuture(IFuture<T> inner, CancellationToken token)
     {
@@ -24,6 +26,7 @@ internal sealed class CancellableFuture<T> : IFuture<T>, IDisposable
 
     public Poll<T> Poll(Context cx)
     {
+        if (_disposed) throw new ObjectDisposedException(nameof(CancellableFuture<T>), "The cancellable future was disposed; it cannot be polled again.");
         if (_done) throw new InvalidOperationException("The cancellable future was polled after it completed.");
         if (_token.IsCancellationRequested) return Cancel();
 
@@ -46,8 +49,9 @@ internal sealed class CancellableFuture<T> : IFuture<T>, IDisposable
         _waker.Register(cx.Waker);
         if (!_hooked)
         {
+            // The callback runs on the cancelling thread (inside CancellationTokenSource.Cancel): a waker's exception is reported, not thrown there.
             _hooked = true;
-            _registration = _token.UnsafeRegister(static state => ((AtomicWaker)state!).Wake(), _waker);
+            _registration = _token.UnsafeRegister(static state => ((AtomicWaker)state!).Take().WakeIsolated(), _waker);
         }
         // A cancellation between the first check and the registration woke no one: check again.
         if (_token.IsCancellationRequested) return Cancel();
@@ -57,6 +61,7 @@ internal sealed class CancellableFuture<T> : IFuture<T>, IDisposable
     /// <summary>Stops listening to the token; the inner future is disposed when it is disposable.</summary>
     public void Dispose()
     {
+        _disposed = true;
         if (_done) return;
         Finish();
         (_inner as IDisposable)?.Dispose();

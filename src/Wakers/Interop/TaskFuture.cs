@@ -2,6 +2,7 @@ using System;
 using System.Runtime.CompilerServices;
 using System.Threading;
 using System.Threading.Tasks;
+using Wakers.Scheduling;
 
 namespace Wakers.Interop;
 
@@ -36,8 +37,11 @@ internal abstract class TaskFuture<T> : IFuture<T>
     {
         if (Interlocked.Exchange(ref _continuationHooked, 1) != 0) return;
         // No ExecutionContext flow and no SynchronizationContext: the continuation only wakes.
-        _task.ConfigureAwait(false).GetAwaiter().UnsafeOnCompleted(_waker.Wake);
+        _task.ConfigureAwait(false).GetAwaiter().UnsafeOnCompleted(WakeOnCompletion);
     }
+
+    // Runs on the thread completing the Task (or a pool thread): a waker's exception is reported, never thrown there.
+    private void WakeOnCompletion() => _waker.Take().WakeIsolated();
 
     private Poll<T> Finish()
     {

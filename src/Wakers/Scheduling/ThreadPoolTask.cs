@@ -1,3 +1,4 @@
+using System;
 using System.Threading;
 
 namespace Wakers.Scheduling;
@@ -14,5 +15,17 @@ internal sealed class ThreadPoolTask<T> : TaskCore<T>, IThreadPoolWorkItem
     protected override void Schedule() => ThreadPool.UnsafeQueueUserWorkItem(this, preferLocal: false);
 
     /// <inheritdoc />
-    public void Execute() => Run();
+    public void Execute()
+    {
+        try
+        {
+            Run();
+        }
+        catch (Exception e)
+        {
+            // Run contains the future's and the wakers' exceptions itself; anything else escaping a pool work item
+            // would end the process, so it is reported instead.
+            Executor.ReportUnhandled(e);
+        }
+    }
 }

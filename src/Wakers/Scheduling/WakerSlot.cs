@@ -21,16 +21,26 @@ internal struct WakerSlot
         switch (Interlocked.CompareExchange(ref _state, Registering, Waiting))
         {
             case Waiting:
-                var current = _waker;
-                if (current is null || !current.WillWake(waker)) _waker = waker;
-                if (Interlocked.CompareExchange(ref _state, Waiting, Registering) != Registering)
+                Waker? toWake = null;
+                try
                 {
-                    // A wake came in while we stored: it left the waker to us.
-                    var toWake = _waker;
-                    _waker = null;
-                    Interlocked.Exchange(ref _state, Waiting);
-                    toWake?.Wake();
+                    var current = _waker;
+                    if (current is null || !current.WillWake(waker)) _waker = waker;
                 }
+                finally
+                {
+                    // Released even when a user's WillWake throws: a slot stuck in Registering would drop every later wake.
+                    if (Interlocked.CompareExchange(ref _state, Waiting, Registering) != Registering)
+                    {
+                        // A wake came in while we stored: it left the waker to us.
+                        toWake = _waker;
+                        _waker = null;
+                        Interlocked.Exchange(ref _state, Waiting);
+                    }
+                }
+
+                // The caller's own task's waker: its exception is the caller's, thrown after the slot is consistent.
+                toWake?.Wake();
                 break;
             case Waking:
                 // A wake may have read the old waker: make sure this one polls again.
@@ -39,13 +49,16 @@ internal struct WakerSlot
         }
     }
 
-    /// <summary>Wakes the stored waker, if any, and empties the slot.</summary>
+    /// <summary>
+    /// Wakes the stored waker, if any, and empties the slot. Never throws: the waker belongs to the waiting task, so its
+    /// exception is reported through <see cref="Executor.UnhandledException"/> (this runs on the completing thread).
+    /// </summary>
     public void Wake()
     {
         if (Interlocked.Or(ref _state, Waking) != Waiting) return;
         var waker = _waker;
         _waker = null;
         Interlocked.And(ref _state, ~Waking);
-        waker?.Wake();
+        waker.WakeIsolated();
     }
 }

@@ -47,7 +47,7 @@ public sealed class Notify
 
     /// <summary>
     /// A future Ready when notified (see the class remarks). Dispose it to stop waiting. Polling it after it completed
-    /// throws <see cref="InvalidOperationException"/>.
+    /// throws <see cref="InvalidOperationException"/>; after it was disposed, <see cref="ObjectDisposedException"/>.
     /// </summary>
     public IFuture<Unit> Notified()
     {
@@ -81,6 +81,7 @@ public sealed class Notify
         private readonly int _notifyAllCountAtCreation;
         private readonly NotifyNode _node = new();
         private bool _done;
+        private bool _disposed;
 
         internal NotifiedFuture(Notify owner, int notifyAllCount)
         {
@@ -92,6 +93,7 @@ public sealed class Notify
         {
             lock (_owner._gate)
             {
+                if (_disposed) throw new ObjectDisposedException(nameof(Notified), "The notified future was disposed; it cannot be polled again.");
                 if (_done) throw new InvalidOperationException("The notified future already completed; a completed future cannot be polled again.");
                 if (_node.Notification != NotifyNode.None || _owner._notifyAllCount != _notifyAllCountAtCreation)
                 {
@@ -124,6 +126,7 @@ public sealed class Notify
             var wakes = default(PendingWakes);
             lock (_owner._gate)
             {
+                _disposed = true;
                 if (_done) return;
                 _done = true;
                 if (!_owner._waiters.Remove(_node) && _node.Notification == NotifyNode.ByOne) _owner.NotifyOneLocked(ref wakes);

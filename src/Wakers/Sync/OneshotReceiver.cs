@@ -1,4 +1,5 @@
 using System;
+using Wakers.Scheduling;
 
 namespace Wakers.Sync;
 
@@ -62,7 +63,7 @@ public sealed class OneshotReceiver<T> : IFuture<T>, IDisposable
         }
 
         // Normally null (the send took it); never strand a poll still waiting on this receiver.
-        waiting?.Wake();
+        waiting.WakeIsolated();
         return true;
     }
 

@@ -1,4 +1,5 @@
 using System;
+using Wakers.Scheduling;
 
 namespace Wakers.Sync;
 
@@ -53,7 +54,7 @@ public sealed class OneshotSender<T> : IDisposable
             }
         }
 
-        waker?.Wake();
+        waker.WakeIsolated();
     }
 
     private SendOutcome SendCore(T value)
@@ -71,7 +72,7 @@ public sealed class OneshotSender<T> : IDisposable
         }
 
         // Published under the lock; woken after releasing it.
-        waker?.Wake();
+        waker.WakeIsolated();
         return SendOutcome.Sent;
     }
 

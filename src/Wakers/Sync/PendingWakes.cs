@@ -1,4 +1,5 @@
 using System.Collections.Generic;
+using Wakers.Scheduling;
 
 namespace Wakers.Sync;
 
@@ -21,11 +22,14 @@ internal struct PendingWakes
         else (_more ??= new List<Waker>()).Add(waker);
     }
 
-    /// <summary>Wakes everything taken. Call it after releasing the lock.</summary>
+    /// <summary>
+    /// Wakes everything taken. Call it after releasing the lock. Never throws: each waker belongs to a waiting task, so
+    /// a waker's exception is reported through <see cref="Executor.UnhandledException"/> and the others are still woken.
+    /// </summary>
     internal readonly void WakeAll()
     {
-        _first?.Wake();
+        _first.WakeIsolated();
         if (_more is null) return;
-        foreach (var waker in _more) waker.Wake();
+        foreach (var waker in _more) waker.WakeIsolated();
     }
 }

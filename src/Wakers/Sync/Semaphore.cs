@@ -36,7 +36,7 @@ public sealed class Semaphore
 
     /// <summary>
     /// A future Ready with a permit for <paramref name="permits"/> once they are free (and every earlier waiter is
-    /// served). Dispose the future to stop waiting. Polling it after it completed throws <see cref="InvalidOperationException"/>.
+    /// served). Dispose the future to stop waiting. Polling it after it completed throws <see cref="InvalidOperationException"/>; after it was disposed, <see cref="ObjectDisposedException"/>.
     /// </summary>
     /// <exception cref="ArgumentOutOfRangeException"><paramref name="permits"/> is less than 1.</exception>
     public IFuture<SemaphorePermit> Acquire(int permits = 1)
@@ -105,6 +105,7 @@ public sealed class Semaphore
         private readonly Semaphore _owner;
         private readonly AcquireNode _node = new();
         private bool _done;
+        private bool _disposed;
 
         internal AcquireFuture(Semaphore owner, int permits)
         {
@@ -116,6 +117,7 @@ public sealed class Semaphore
         {
             lock (_owner._gate)
             {
+                if (_disposed) throw new ObjectDisposedException(nameof(Acquire), "The acquire future was disposed; it cannot be polled again.");
                 if (_done) throw new InvalidOperationException("The acquire already completed; a completed future cannot be polled again.");
                 if (_node.Granted)
                 {
@@ -147,6 +149,7 @@ public sealed class Semaphore
             var wakes = default(PendingWakes);
             lock (_owner._gate)
             {
+                _disposed = true;
                 if (_done) return;
                 _done = true;
                 _node.Waker = null;

@@ -24,7 +24,8 @@ public sealed class Interval : IStream<Unit>, IDisposable
     {
         _driver = driver;
         Period = period;
-        _periodTicks = Math.Max(1, (period.Ticks + TimeSpan.TicksPerMillisecond - 1) / TimeSpan.TicksPerMillisecond);
+        // Rounded up to whole driver ticks without overflowing near TimeSpan.MaxValue.
+        _periodTicks = Math.Max(1, period.Ticks / TimeSpan.TicksPerMillisecond + (period.Ticks % TimeSpan.TicksPerMillisecond == 0 ? 0 : 1));
         _entry = new TimerEntry(driver.DeadlineAfter(period));
     }
 
@@ -53,7 +54,8 @@ public sealed class Interval : IStream<Unit>, IDisposable
         }
 
         // Schedule the next tick now, so the timer runs while the consumer works; skip the ticks already missed.
-        var next = _entry.Deadline + _periodTicks;
+        // Saturates: a period near TimeSpan.MaxValue parks the next tick at the end of time instead of wrapping around.
+        var next = _entry.Deadline > long.MaxValue - _periodTicks ? long.MaxValue : _entry.Deadline + _periodTicks;
         var now = _driver.NowTick;
         if (next <= now) next += ((now - next) / _periodTicks + 1) * _periodTicks;
         _entry.Rearm(next);

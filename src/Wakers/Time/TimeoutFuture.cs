@@ -11,6 +11,7 @@ internal sealed class TimeoutFuture<T> : IFuture<(bool Completed, T Result)>, ID
     private readonly IFuture<T> _inner;
     private readonly SleepFuture? _sleep;
     private bool _done;
+    private bool _disposed;
 
     internal TimeoutFuture(TimerDriver driver, IFuture<T> inner, TimeSpan duration)
     {
@@ -21,6 +22,7 @@ internal sealed class TimeoutFuture<T> : IFuture<(bool Completed, T Result)>, ID
 
     public Poll<(bool Completed, T Result)> Poll(Context cx)
     {
+        if (_disposed) throw new ObjectDisposedException("timeout future", "The timeout future was disposed (cancelled); it cannot be polled again.");
         if (_done) throw new InvalidOperationException("The timeout future already completed; it cannot be polled again.");
         var inner = _inner.Poll(cx);
         if (inner.IsReady)
@@ -44,6 +46,7 @@ internal sealed class TimeoutFuture<T> : IFuture<(bool Completed, T Result)>, ID
     /// <summary>Cancels both the timer and the inner future.</summary>
     public void Dispose()
     {
+        _disposed = true;
         _sleep?.Dispose();
         if (!_done) (_inner as IDisposable)?.Dispose();
         _done = true;

@@ -95,7 +95,19 @@ internal sealed class TimerDriver
             }
 
             // Outside the lock: each entry publishes its expiry, then wakes its task.
-            foreach (var entry in expired) entry.Fire();
+            foreach (var entry in expired)
+            {
+                try
+                {
+                    entry.Fire();
+                }
+                catch (Exception e)
+                {
+                    // Fire contains wakers' exceptions; whatever else escapes must not end the one timer thread.
+                    Executor.ReportUnhandled(e);
+                }
+            }
+
             expired.Clear();
         }
     }

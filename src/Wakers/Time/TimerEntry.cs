@@ -1,4 +1,5 @@
 using System.Threading;
+using Wakers.Scheduling;
 
 namespace Wakers.Time;
 
@@ -29,11 +30,14 @@ internal sealed class TimerEntry
 
     internal bool IsInWheel => Level >= 0;
 
-    /// <summary>Publishes the expiry, then wakes the waiting task (the order a poll's register-then-check relies on).</summary>
+    /// <summary>
+    /// Publishes the expiry, then wakes the waiting task (the order a poll's register-then-check relies on). Runs on the
+    /// timer thread, so a waker's exception is reported, never thrown.
+    /// </summary>
     internal void Fire()
     {
         Volatile.Write(ref _fired, 1);
-        Waker.Wake();
+        Waker.Take().WakeIsolated();
     }
 
     /// <summary>Marks the entry expired without waking: for a poll that is about to return Ready itself.</summary>
