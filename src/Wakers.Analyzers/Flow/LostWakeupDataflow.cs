@@ -141,6 +141,7 @@ internal sealed class LostWakeupDataflow
             _evaluator.Evaluate(value, ref s);
             var isGuard = _guards is not null && _guards.IsGuard(block.Ordinal);
             bool? decided = isGuard && _scenario ? _guards!.ScenarioOutcome(block.Ordinal, value, _evaluator) : null;
+            var loopKey = PollingLoops().TryGetValue(block.Ordinal, out var bodyBranch) ? "loop:" + block.Ordinal : null;
             foreach (var outcome in new[] { true, false })
             {
                 if (decided.HasValue && decided.Value != outcome) continue;
@@ -149,7 +150,14 @@ internal sealed class LostWakeupDataflow
                 if (isGuard && !_scenario) refined = refined.Registered();
                 var jumps = outcome == (block.ConditionKind == ControlFlowConditionKind.WhenTrue);
                 var branch = jumps ? block.ConditionalSuccessor : block.FallThroughSuccessor;
-                if (branch is not null) sink(block, branch, refined);
+                if (branch is null) continue;
+                if (loopKey is not null)
+                {
+                    // A loop that polls its inner futures is assumed to run at least once (an empty join is not a lost wakeup).
+                    if (branch == bodyBranch) refined = refined.With(loopKey, RegistrationValue.Bool(true));
+                    else if (refined.Get(loopKey).Kind != RegistrationValueKind.True) continue;
+                }
+                sink(block, branch, refined);
             }
             return;
         }
@@ -212,6 +220,71 @@ internal sealed class LostWakeupDataflow
             current = outputs.States.ToArray();
         }
         return current;
+    }
+
+    private Dictionary<int, ControlFlowBranch>? _pollingLoops;
+
+    // Loop conditions (a successor leads back to the block, the other does not) whose body polls an inner future.
+    private Dictionary<int, ControlFlowBranch> PollingLoops()
+    {
+        if (_pollingLoops is not null) return _pollingLoops;
+        _pollingLoops = new Dictionary<int, ControlFlowBranch>();
+        foreach (var b in _graph.Blocks)
+        {
+            if (b.ConditionKind == ControlFlowConditionKind.None || b.ConditionalSuccessor is not { } c || b.FallThroughSuccessor is not { } f) continue;
+            if (!IsLoopCondition(b.BranchValue!.Syntax)) continue;
+            var fromC = Reach(c.Destination);
+            var fromF = Reach(f.Destination);
+            ControlFlowBranch? body = fromC.Contains(b.Ordinal) && !fromF.Contains(b.Ordinal) ? c
+                : fromF.Contains(b.Ordinal) && !fromC.Contains(b.Ordinal) ? f : null;
+            if (body is null) continue;
+            var bodyBlocks = Reach(body.Destination);
+            bodyBlocks.IntersectWith(Reaching(b.Ordinal));
+            if (bodyBlocks.Any(o => PollsInner(_graph.Blocks[o]))) _pollingLoops[b.Ordinal] = body;
+        }
+        return _pollingLoops;
+    }
+
+    private static bool IsLoopCondition(SyntaxNode syntax) => syntax.Parent switch
+    {
+        ForStatementSyntax f => f.Condition == syntax,
+        WhileStatementSyntax w => w.Condition == syntax,
+        DoStatementSyntax d => d.Condition == syntax,
+        ForEachStatementSyntax e => e.Expression == syntax,
+        _ => syntax is CommonForEachStatementSyntax,
+    };
+
+    private bool PollsInner(BasicBlock block) =>
+        block.Operations.Concat(block.BranchValue is null ? Enumerable.Empty<IOperation>() : new[] { block.BranchValue })
+            .SelectMany(o => o.DescendantsAndSelf()).OfType<IInvocationOperation>().Any(_evaluator.IsInnerPoll);
+
+    private HashSet<int> Reach(BasicBlock? start)
+    {
+        var seen = new HashSet<int>();
+        var stack = new Stack<BasicBlock>();
+        if (start is not null) stack.Push(start);
+        while (stack.Count > 0)
+        {
+            var b = stack.Pop();
+            if (!seen.Add(b.Ordinal)) continue;
+            if (b.ConditionalSuccessor?.Destination is { } c) stack.Push(c);
+            if (b.FallThroughSuccessor?.Destination is { } f) stack.Push(f);
+        }
+        return seen;
+    }
+
+    private HashSet<int> Reaching(int target)
+    {
+        var seen = new HashSet<int>();
+        var stack = new Stack<int>();
+        stack.Push(target);
+        while (stack.Count > 0)
+        {
+            var o = stack.Pop();
+            if (!seen.Add(o)) continue;
+            foreach (var p in _graph.Blocks[o].Predecessors) stack.Push(p.Source.Ordinal);
+        }
+        return seen;
     }
 
     private int[] CatchEntries(BasicBlock block)

@@ -86,7 +86,9 @@ internal sealed class RegistrationGuards
                     }
                     else
                     {
-                        var related = stores.Where(s => s.Slots.Any(k => StoreSlots.Related(k, slot))).ToList();
+                        // A comparison through a local (`map.TryGetValue(id, out var w) && w.WillWake(cx.Waker)`) guards the stores it reaches.
+                        var throughLocal = test == GuardTest.Compare && slot.StartsWith("local:", StringComparison.Ordinal);
+                        var related = stores.Where(s => throughLocal || s.Slots.Any(k => StoreSlots.Related(k, slot))).ToList();
                         if (related.Count == 0) continue;
                         var guard = Guard(guards, g.Ordinal);
                         guard.Tests.Add(test);

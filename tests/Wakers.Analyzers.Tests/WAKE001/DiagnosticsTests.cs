@@ -348,4 +348,31 @@ public class DiagnosticsTests
             }
         }
         """);
+
+    [Fact]
+    public Task LoopsThatDoNotPollAreNotAssumedToRun() => Verify.Diagnostics<LostWakeupAnalyzer>("""
+        using System.Collections.Generic;
+        using System.Threading;
+        using Wakers;
+
+        public sealed class Drain
+        {
+            private readonly Queue<int> _q = new();
+            private int _locked;
+
+            public Poll<int> PollSum(Context cx)
+            {
+                var sum = 0;
+                while (_q.Count > 0) sum += _q.Dequeue();
+                if (sum > 0) return Poll<int>.Ready(sum);
+                [|return Poll<int>.Pending;|]
+            }
+
+            public Poll<Unit> PollLock(Context cx)
+            {
+                if (Interlocked.CompareExchange(ref _locked, 1, 0) == 0) return Poll<Unit>.Ready(Unit.Value);
+                [|return Poll<Unit>.Pending;|]
+            }
+        }
+        """);
 }

@@ -592,4 +592,44 @@ public class ValidTests
             }
         }
         """);
+
+    [Fact]
+    public Task PollingLoopsAreAssumedToRunAndWillWakeThroughALocalGuards() => Verify.Valid<LostWakeupAnalyzer>("""
+        using System.Collections.Generic;
+        using Wakers;
+
+        public sealed class SelectAll<T> : IFuture<T>
+        {
+            private readonly List<IFuture<T>> _futures;
+            public SelectAll(List<IFuture<T>> futures) => _futures = futures;
+
+            public Poll<T> Poll(Context cx)
+            {
+                foreach (var f in _futures)
+                {
+                    var r = f.Poll(cx);
+                    if (r.IsReady) return r;
+                }
+                return Poll<T>.Pending;
+            }
+        }
+
+        public sealed class Registry
+        {
+            private readonly object _gate = new();
+            private readonly Dictionary<int, Waker> _waiters = new();
+            private readonly HashSet<int> _done = new();
+
+            public Poll<Unit> PollFor(int id, Context cx)
+            {
+                lock (_gate)
+                {
+                    if (_done.Remove(id)) return Poll<Unit>.Ready(Unit.Value);
+                    if (_waiters.TryGetValue(id, out var existing) && existing.WillWake(cx.Waker)) return Poll<Unit>.Pending;
+                    _waiters[id] = cx.Waker;
+                    return Poll<Unit>.Pending;
+                }
+            }
+        }
+        """);
 }
