@@ -1,5 +1,7 @@
 using System.Collections.Generic;
 using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp;
+using Microsoft.CodeAnalysis.CSharp.Syntax;
 using Microsoft.CodeAnalysis.FlowAnalysis;
 using Microsoft.CodeAnalysis.Operations;
 
@@ -152,6 +154,14 @@ internal static class KnownCompletedTasks
             case IInvocationOperation { TargetMethod.Name: "Read", Arguments.Length: 1 } read when value && read.TargetMethod.ContainingType.Name == "Volatile":
                 AddFacts(read.Arguments[0].Value, true, facts, depth + 1, captures);
                 break;
+            case IPropertyReferenceOperation { Property: { IsIndexer: false, GetMethod: { } getter }, Instance: null or IInstanceReferenceOperation }
+                when getter.ReturnType.SpecialType == SpecialType.System_Boolean:
+                AddHelperFacts(BodyExpression(getter), value, facts, depth); // private bool Done => _task.IsCompleted;
+                break;
+            case IInvocationOperation { Arguments.Length: 0, Instance: null or IInstanceReferenceOperation } helper
+                when helper.TargetMethod.ReturnType.SpecialType == SpecialType.System_Boolean:
+                AddHelperFacts(BodyExpression(helper.TargetMethod), value, facts, depth);
+                break;
             case IInvocationOperation { TargetMethod.Name: "Wait", Instance: { } waited } wait when value && wait.Arguments.Length > 0:
                 AddKey(waited, facts); // Wait(timeout) returned true: the task completed
                 break;
@@ -209,6 +219,55 @@ internal static class KnownCompletedTasks
     }
 
     private static readonly Dictionary<string, string> Empty = new();
+
+    // The expression a one-line member of this compilation returns (`=> expr`, or `{ return expr; }`), by syntax.
+    private static ExpressionSyntax? BodyExpression(IMethodSymbol method)
+    {
+        foreach (var reference in method.DeclaringSyntaxReferences)
+        {
+            switch (reference.GetSyntax())
+            {
+                case ArrowExpressionClauseSyntax arrow:
+                    return arrow.Expression;
+                case MethodDeclarationSyntax { ExpressionBody: { } body }:
+                    return body.Expression;
+                case MethodDeclarationSyntax { Body: { } methodBody } when SingleReturn(methodBody) is { } returned:
+                    return returned;
+                case AccessorDeclarationSyntax { ExpressionBody: { } accessorBody }:
+                    return accessorBody.Expression;
+                case AccessorDeclarationSyntax { Body: { } accessorBlock } when SingleReturn(accessorBlock) is { } accessorReturned:
+                    return accessorReturned;
+            }
+        }
+        return null;
+    }
+
+    private static ExpressionSyntax? SingleReturn(BlockSyntax block) =>
+        block.Statements.Count == 1 && block.Statements[0] is ReturnStatementSyntax { Expression: { } returned } ? returned : null;
+
+    // `_task.IsCompleted`, `!_task.IsCompleted`, `a && b` in a helper's body: the fields it names, by syntax.
+    private static void AddHelperFacts(ExpressionSyntax? expression, bool value, HashSet<string> facts, int depth)
+    {
+        if (expression is null || depth > MaxPathDepth) return;
+        switch (expression)
+        {
+            case ParenthesizedExpressionSyntax parenthesized:
+                AddHelperFacts(parenthesized.Expression, value, facts, depth + 1);
+                break;
+            case PrefixUnaryExpressionSyntax { RawKind: (int)SyntaxKind.LogicalNotExpression } not:
+                AddHelperFacts(not.Operand, !value, facts, depth + 1);
+                break;
+            case BinaryExpressionSyntax { RawKind: (int)SyntaxKind.LogicalAndExpression } both when value:
+                AddHelperFacts(both.Left, true, facts, depth + 1);
+                AddHelperFacts(both.Right, true, facts, depth + 1);
+                break;
+            case MemberAccessExpressionSyntax { Name.Identifier.ValueText: "IsCompleted" or "IsCompletedSuccessfully" or "IsFaulted" or "IsCanceled" } access
+                when value:
+                var holder = access.Expression is MemberAccessExpressionSyntax { Expression: ThisExpressionSyntax } self ? self.Name : access.Expression;
+                if (holder is IdentifierNameSyntax name) facts.Add("F:" + name.Identifier.ValueText);
+                break;
+        }
+    }
 
     private sealed class Conditions
     {

@@ -282,4 +282,32 @@ public class ValidTests
             }
         }
         """);
+    [Fact]
+    public Task CompletionCheckedThroughAHelperPropertyOrMethod() => Verify.Valid<BlockingInPollAnalyzer>("""
+        using System.Threading.Tasks;
+        using Wakers;
+
+        public sealed class Helped<T> : IFuture<T>
+        {
+            private readonly Task<T> _task;
+            private Waker? _w;
+            public Helped(Task<T> task) => _task = task;
+
+            private bool Done => _task.IsCompleted;
+            private bool Running() { return !this._task.IsCompleted; }
+
+            public Poll<T> Poll(Context cx)
+            {
+                if (Done) return Poll<T>.Ready(_task.Result);
+                _w = cx.Waker;
+                return Poll<T>.Pending;
+            }
+
+            public Poll<T> PollRunning(Context cx)
+            {
+                if (Running()) { _w = cx.Waker; return Poll<T>.Pending; }
+                return Poll<T>.Ready(_task.Result);
+            }
+        }
+        """);
 }
