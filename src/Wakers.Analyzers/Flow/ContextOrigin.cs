@@ -85,9 +85,9 @@ internal sealed class ContextOrigin
                 case IPropertyReferenceOperation { Property.IsIndexer: true } indexer:
                     receiver = indexer.Instance;
                     continue;
-                case IFieldReferenceOperation field when IsThisOrStatic(field.Instance):
+                case IFieldReferenceOperation field when RootedAtThis(field.Instance):
                     return field.Field.OriginalDefinition;
-                case IPropertyReferenceOperation property when IsThisOrStatic(property.Instance):
+                case IPropertyReferenceOperation property when RootedAtThis(property.Instance):
                     return property.Property.OriginalDefinition;
                 default:
                     return null;
@@ -412,6 +412,29 @@ internal sealed class ContextOrigin
     private bool IsContext(ITypeSymbol? type) => SymbolEqualityComparer.Default.Equals(type, _symbols.Context);
 
     private static Origin Both(Origin a, Origin b) => a == b ? a : Origin.Unknown;
+
+    // this, static, or a member path under this (`_state.Inner`): the same slot on every call.
+    private static bool RootedAtThis(IOperation? instance)
+    {
+        for (var depth = 0; depth < MaxDepth; depth++)
+        {
+            switch (instance is null ? null : FunctionOperations.Strip(instance))
+            {
+                case null:
+                case IInstanceReferenceOperation { ReferenceKind: InstanceReferenceKind.ContainingTypeInstance }:
+                    return true;
+                case IFieldReferenceOperation field:
+                    instance = field.Instance;
+                    continue;
+                case IPropertyReferenceOperation { Property.IsIndexer: false } property:
+                    instance = property.Instance;
+                    continue;
+                default:
+                    return false;
+            }
+        }
+        return false;
+    }
 
     private static bool IsThisOrStatic(IOperation? instance) =>
         instance is null || instance is IInstanceReferenceOperation { ReferenceKind: InstanceReferenceKind.ContainingTypeInstance };

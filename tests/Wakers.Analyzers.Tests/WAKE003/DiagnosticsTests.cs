@@ -376,4 +376,28 @@ public class DiagnosticsTests
             }
         }
         """);
+    [Fact]
+    public Task DisposeDrivesAMemberPathThePollPollsWithCx() => Verify.Diagnostics<ForeignContextAnalyzer>("""
+        using System;
+        using Wakers;
+
+        public sealed class Guard<T> : IFuture<T>, IDisposable
+        {
+            private sealed class State { public IFuture<T> Inner = null!; public bool Done; }
+            private readonly State _state = new();
+            public Guard(IFuture<T> inner) => _state.Inner = inner;
+
+            public Poll<T> Poll(Context cx)
+            {
+                var r = _state.Inner.Poll(cx);
+                if (r.IsReady) _state.Done = true;
+                return r;
+            }
+
+            public void Dispose()
+            {
+                if (!_state.Done) _ = [|_state.Inner.Poll(new Context(Waker.Noop))|];
+            }
+        }
+        """);
 }
