@@ -51,6 +51,9 @@ internal sealed class DataflowResult
     public Dictionary<int, ReturnRecord> Returns { get; } = new();
     public Dictionary<IOperation, StoreSite> Stores { get; } = new();
     public HashSet<IOperation> Registrations { get; } = new();
+
+    /// <summary>Some path reaches the end of the method with no registration (for void helpers).</summary>
+    public bool ExitUnregistered { get; set; }
 }
 
 /// <summary>
@@ -106,6 +109,8 @@ internal sealed class LostWakeupDataflow
             foreach (var state in states) ProcessBlock(blocks[ordinal], state, FlowMain);
         }
         _result.Completed = true;
+        var exit = _in[blocks.Length - 1];
+        _result.ExitUnregistered = exit is not null && exit.States.Any(st => st.IsSurelyUnregistered);
         return _result;
     }
 

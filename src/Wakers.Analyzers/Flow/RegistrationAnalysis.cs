@@ -71,6 +71,11 @@ internal sealed class RegistrationAnalysis
                 }
             }
         }
+        foreach (var call in flow.Evaluator.StaleCalls.OrderBy(c => c.Key.Syntax.SpanStart))
+        {
+            // The store-once guard lives in the helper: report the call that relies on it.
+            if (normal.Registrations.Contains(call.Key) && !stale.Any(st => st.At == call.Key.Syntax)) stale.Add(new StaleStore(call.Key.Syntax, call.Value));
+        }
         return new RegistrationAnalysis(lost, stale, first.Stores.Count > 0);
     }
 

@@ -30,6 +30,9 @@ internal sealed class RegistrationEvaluator
     /// <summary>The fields of this type that a helper call writes the waker into ("this._w").</summary>
     public Dictionary<IOperation, System.Collections.Immutable.ImmutableArray<string>> HelperSlots { get; } = new();
 
+    /// <summary>Calls to helpers that store the waker only under a store-once guard, with the guard's description.</summary>
+    public Dictionary<IOperation, string> StaleCalls { get; } = new();
+
     /// <summary>Called for every registration met (the operation, and whether it writes the waker somewhere).</summary>
     public Action<IOperation, bool>? OnRegistration { get; set; }
 
@@ -119,6 +122,14 @@ internal sealed class RegistrationEvaluator
                 var any = false;
                 foreach (var child in op.ChildOperations) any |= Evaluate(child, ref s).IsCarrier;
                 return any ? RegistrationValue.Carrier : RegistrationValue.Unknown;
+            }
+            case IInvalidOperation invalid:
+            {
+                // Half-typed code: a call we cannot bind gets the benefit of the doubt when it is handed the waker.
+                var any = false;
+                foreach (var child in invalid.ChildOperations) any |= Evaluate(child, ref s).IsCarrier;
+                if (any) Register(invalid, false, ref s);
+                return RegistrationValue.Unknown;
             }
             default:
             {
@@ -269,6 +280,7 @@ internal sealed class RegistrationEvaluator
         {
             summary = RegistrationCallees.HasReadableBody(target) ? _summaries.Get(target, mask) : HelperSummary.BenefitOfDoubt;
         }
+        if (summary.Keeps && target.MethodKind != MethodKind.LocalFunction && _summaries.StaleGuard(target, mask) is { } staleGuard) StaleCalls[inv] = staleGuard;
         if (summary.Keeps && !summary.StoredFields.IsEmpty && inv.Instance is null or IInstanceReferenceOperation) HelperSlots[inv] = summary.StoredFields;
         if (summary.Keeps) Register(inv, summary.Stores, ref s);
         return !target.ReturnsVoid && target.ReturnType.IsReferenceType && mask != 0 ? RegistrationValue.Carrier : RegistrationValue.Unknown;

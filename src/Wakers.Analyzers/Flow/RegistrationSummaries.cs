@@ -4,6 +4,7 @@ using System.Collections.Immutable;
 using System.Linq;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
+using Microsoft.CodeAnalysis.FlowAnalysis;
 using Microsoft.CodeAnalysis.Operations;
 
 namespace Wakers.Analyzers.Flow;
@@ -54,6 +55,46 @@ internal sealed class RegistrationSummaries
 
     /// <summary>The summary of <paramref name="method"/> for the parameters (ordinals as a bit mask) that carry the waker.</summary>
     public HelperSummary Get(IMethodSymbol method, int carrierMask) => Get(method, carrierMask, 0, new HashSet<(IMethodSymbol, int)>());
+
+    private readonly ConcurrentDictionary<(IMethodSymbol, int), string> _staleGuards = new(new MethodKeyComparer());
+
+    /// <summary>
+    /// For a helper handed the waker in one parameter: a description of the guard under which it alone stores it
+    /// ("the slot is empty"), when a later call with another task's waker stores nothing; otherwise null.
+    /// </summary>
+    public string? StaleGuard(IMethodSymbol helper, int carrierMask)
+    {
+        helper = helper.OriginalDefinition;
+        if (carrierMask == 0 || (carrierMask & (carrierMask - 1)) != 0 || !RegistrationCallees.HasReadableBody(helper)) return null;
+        var found = _staleGuards.GetOrAdd((helper, carrierMask), key => ComputeStaleGuard(key.Item1, key.Item2) ?? "");
+        return found.Length == 0 ? null : found;
+    }
+
+    private string? ComputeStaleGuard(IMethodSymbol helper, int carrierMask)
+    {
+        var parameter = helper.Parameters.FirstOrDefault(p => p.Ordinal < 31 && (carrierMask & (1 << p.Ordinal)) != 0);
+        if (parameter is null || Body(helper) is not { } body) return null;
+        var root = body;
+        while (root.Parent is not null) root = root.Parent;
+        var graph = root switch
+        {
+            IMethodBodyOperation m => ControlFlowGraph.Create(m),
+            ILocalFunctionOperation l when l.Body is not null => null,
+            IBlockOperation b => ControlFlowGraph.Create(b),
+            _ => null,
+        };
+        if (graph is null) return null;
+        var pseudo = new PollMethod(helper, parameter, graph, root.Syntax);
+        var flow = new LostWakeupDataflow(pseudo, this);
+        var first = flow.Run(null, scenario: false);
+        if (!first.Completed || RegistrationGuards.Find(graph, first, flow.Evaluator) is not { } guards) return null;
+        var normal = flow.Run(guards, scenario: false);
+        if (!normal.Completed || normal.ExitUnregistered) return null;
+        var later = flow.Run(guards, scenario: true);
+        if (!later.Completed || !later.ExitUnregistered) return null;
+        var guard = guards.All.FirstOrDefault(g => g.GuardedStores.Any(st => !later.Registrations.Contains(st.Operation)));
+        return guard is null ? null : RegistrationGuards.Describe(guard);
+    }
 
     /// <summary>The semantic model of a tree of this compilation (cached).</summary>
     public SemanticModel Model(SyntaxTree tree) =>

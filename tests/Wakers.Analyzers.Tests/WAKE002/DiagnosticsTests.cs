@@ -164,4 +164,44 @@ public class DiagnosticsTests
             }
         }
         """);
+
+    [Fact]
+    public Task GuardInsideAHelperIsReportedAtTheCall() => Verify.Diagnostics<StaleWakerAnalyzer>("""
+        using System.Collections.Generic;
+        using Wakers;
+
+        public sealed class Reply
+        {
+            private readonly object _gate = new();
+            private readonly List<Waker> _list = new();
+            private string? _text;
+            private Waker? _waiter;
+            private bool _registered;
+
+            public void Complete(string text) { lock (_gate) _text = text; }
+
+            public Poll<string> PollA(Context cx)
+            {
+                lock (_gate)
+                {
+                    if (_text is { } t) return Poll<string>.Ready(t);
+                    [|Remember(cx.Waker)|];
+                    return Poll<string>.Pending;
+                }
+            }
+
+            public Poll<string> PollB(Context cx)
+            {
+                lock (_gate)
+                {
+                    if (_text is { } t) return Poll<string>.Ready(t);
+                    [|Keep(cx)|];
+                    return Poll<string>.Pending;
+                }
+            }
+
+            private void Remember(Waker w) { if (_waiter is null) _waiter = w; }
+            private void Keep(Context cx) { if (!_registered) { _registered = true; _list.Add(cx.Waker); } }
+        }
+        """);
 }

@@ -141,4 +141,43 @@ public class ValidTests
             public override void Wake() => _parent.Wake();
         }
         """);
+
+    [Fact]
+    public Task HelpersThatRefresh() => Verify.Valid<StaleWakerAnalyzer>("""
+        using System.Collections.Generic;
+        using Wakers;
+
+        public sealed class Reply
+        {
+            private readonly object _gate = new();
+            private readonly List<Waker> _list = new();
+            private string? _text;
+            private Waker? _waiter;
+
+            public void Complete(string text) { lock (_gate) _text = text; }
+
+            public Poll<string> PollA(Context cx)
+            {
+                lock (_gate)
+                {
+                    if (_text is { } t) return Poll<string>.Ready(t);
+                    Enlist(cx.Waker);
+                    return Poll<string>.Pending;
+                }
+            }
+
+            public Poll<string> PollB(Context cx)
+            {
+                lock (_gate)
+                {
+                    if (_text is { } t) return Poll<string>.Ready(t);
+                    Refresh(cx.Waker);
+                    return Poll<string>.Pending;
+                }
+            }
+
+            private void Enlist(Waker w) { if (!_list.Contains(w)) _list.Add(w); }
+            private void Refresh(Waker w) { if (_waiter is null || !_waiter.WillWake(w)) _waiter = w; }
+        }
+        """);
 }
