@@ -94,6 +94,7 @@ internal sealed class LostWakeupDataflow
     {
         _guards = guards;
         _scenario = scenario;
+        _evaluator.LaterPoll = scenario;
         _result = new DataflowResult();
         var blocks = _graph.Blocks;
         _in = new RegistrationStateSet?[blocks.Length];

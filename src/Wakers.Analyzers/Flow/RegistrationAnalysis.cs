@@ -53,7 +53,7 @@ internal sealed class RegistrationAnalysis
             }
         }
         var stale = new List<StaleStore>();
-        if (guards is not null && normal.Completed)
+        if ((guards is not null || flow.Evaluator.SeenStoresIfAbsent.Count > 0) && normal.Completed)
         {
             var later = flow.Run(guards, scenario: true);
             var skipsRefresh = later.Completed && later.Returns.Values.Any(r =>
@@ -61,7 +61,11 @@ internal sealed class RegistrationAnalysis
             if (skipsRefresh)
             {
                 var seen = new HashSet<SyntaxNode>();
-                foreach (var guard in guards.All)
+                foreach (var skipped in flow.Evaluator.SkippedStoresIfAbsent.OrderBy(o => o.Syntax.SpanStart))
+                {
+                    if (seen.Add(skipped.Syntax)) stale.Add(new StaleStore(skipped.Syntax, "the slot is empty"));
+                }
+                foreach (var guard in guards?.All ?? Enumerable.Empty<RegistrationGuard>())
                 {
                     foreach (var store in guard.GuardedStores.OrderBy(s => s.Operation.Syntax.SpanStart))
                     {

@@ -30,6 +30,31 @@ internal sealed class RegistrationEvaluator
     /// <summary>The fields of this type that a helper call writes the waker into ("this._w").</summary>
     public Dictionary<IOperation, System.Collections.Immutable.ImmutableArray<string>> HelperSlots { get; } = new();
 
+    /// <summary>Set during the "later poll" run of WAKE002: stores that only fill an empty slot then store nothing.</summary>
+    public bool LaterPoll { get; set; }
+
+    /// <summary>Store-if-absent calls met (any run) and those a later poll skipped.</summary>
+    public HashSet<IOperation> SeenStoresIfAbsent { get; } = new();
+    public HashSet<IOperation> SkippedStoresIfAbsent { get; } = new();
+
+    private bool IsStoreIfAbsent(IInvocationOperation inv)
+    {
+        var name = inv.TargetMethod.Name;
+        if (name is "TryAdd" or "GetOrAdd")
+        {
+            return inv.Arguments.Length >= 2 && inv.Arguments[inv.Arguments.Length - 1].Value is var v && IsCx(v);
+        }
+        return name == "CompareExchange" && inv.Arguments.Length == 3 && inv.Arguments[0].Parameter?.RefKind == RefKind.Ref
+            && IsCx(inv.Arguments[1].Value) && SlotFact.IsNullLiteral(inv.Arguments[2].Value);
+
+        bool IsCx(IOperation op)
+        {
+            while (op is IConversionOperation c) op = c.Operand;
+            return op is IPropertyReferenceOperation { Property.Name: "Waker", Instance: IParameterReferenceOperation p }
+                && SymbolEqualityComparer.Default.Equals(p.Parameter, _poll.Context);
+        }
+    }
+
     /// <summary>Calls to helpers that store the waker only under a store-once guard, with the guard's description.</summary>
     public Dictionary<IOperation, string> StaleCalls { get; } = new();
 
@@ -266,6 +291,14 @@ internal sealed class RegistrationEvaluator
         }
         if (mask == 0 && !(target.MethodKind == MethodKind.LocalFunction && LocalFunctionCaptures(target, s).Any())) return RegistrationValue.Unknown;
         if (RegistrationCallees.IsKnownNonKeeping(target)) return RegistrationValue.Unknown;
+        if (IsStoreIfAbsent(inv))
+        {
+            // TryAdd / GetOrAdd / CompareExchange(ref slot, waker, null): a store-once in one call. A later poll finds the slot taken.
+            if (LaterPoll) SkippedStoresIfAbsent.Add(inv);
+            else Register(inv, true, ref s);
+            SeenStoresIfAbsent.Add(inv);
+            return RegistrationValue.Unknown;
+        }
         if (_symbols.AtomicWaker is { } atomic && target.Name == "Register" && SymbolEqualityComparer.Default.Equals(target.ContainingType, atomic))
         {
             Register(inv, true, ref s);

@@ -204,4 +204,43 @@ public class DiagnosticsTests
             private void Keep(Context cx) { if (!_registered) { _registered = true; _list.Add(cx.Waker); } }
         }
         """);
+
+    [Fact]
+    public Task StoresThatOnlyFillAnEmptySlot() => Verify.Diagnostics<StaleWakerAnalyzer>("""
+        using System.Collections.Concurrent;
+        using System.Threading;
+        using Wakers;
+
+        public sealed class Table
+        {
+            private readonly ConcurrentDictionary<int, Waker> _waiters = new();
+            private readonly ConcurrentDictionary<int, bool> _done = new();
+            private Waker? _single;
+            private volatile bool _fired;
+
+            public Poll<Unit> PollFor(int id, Context cx)
+            {
+                if (_done.ContainsKey(id)) return Poll<Unit>.Ready(Unit.Value);
+                [|_waiters.TryAdd(id, cx.Waker)|];
+                if (_done.ContainsKey(id)) return Poll<Unit>.Ready(Unit.Value);
+                return Poll<Unit>.Pending;
+            }
+
+            public Poll<Unit> PollOne(Context cx)
+            {
+                if (_fired) return Poll<Unit>.Ready(Unit.Value);
+                [|Interlocked.CompareExchange(ref _single, cx.Waker, null)|];
+                if (_fired) return Poll<Unit>.Ready(Unit.Value);
+                return Poll<Unit>.Pending;
+            }
+
+            public Poll<Unit> PollOk(int id, Context cx)
+            {
+                if (_done.ContainsKey(id)) return Poll<Unit>.Ready(Unit.Value);
+                _waiters[id] = cx.Waker;
+                if (_done.ContainsKey(id)) return Poll<Unit>.Ready(Unit.Value);
+                return Poll<Unit>.Pending;
+            }
+        }
+        """);
 }
