@@ -21,7 +21,6 @@ internal struct WakerSlot
         switch (Interlocked.CompareExchange(ref _state, Registering, Waiting))
         {
             case Waiting:
-                Waker? toWake = null;
                 try
                 {
                     var current = _waker;
@@ -32,15 +31,15 @@ internal struct WakerSlot
                     // Released even when a user's WillWake throws: a slot stuck in Registering would drop every later wake.
                     if (Interlocked.CompareExchange(ref _state, Waiting, Registering) != Registering)
                     {
-                        // A wake came in while we stored: it left the waker to us.
-                        toWake = _waker;
+                        // A wake came in while we stored: it left the waker to us, so wake it even if WillWake threw.
+                        // (The caller's own task's waker: an exception from it is the caller's, thrown with the slot consistent.)
+                        var toWake = _waker;
                         _waker = null;
                         Interlocked.Exchange(ref _state, Waiting);
+                        toWake?.Wake();
                     }
                 }
 
-                // The caller's own task's waker: its exception is the caller's, thrown after the slot is consistent.
-                toWake?.Wake();
                 break;
             case Waking:
                 // A wake may have read the old waker: make sure this one polls again.

@@ -52,7 +52,9 @@ public sealed class Sender<T> : IDisposable
     /// <summary>
     /// A future that puts <paramref name="item"/> in the buffer, waiting while it is full (bounded channels); Ready once
     /// the item is buffered. Lazy: nothing is sent until it is polled. Until it finishes or is disposed it keeps the
-    /// channel open like a sender. Disposing it before it completes withdraws the item.
+    /// channel open like a sender. Disposing it before it completes withdraws the item, unless a receive already moved
+    /// the waiting item into the buffer (a receive that frees a slot hands it to the first waiting send at once): then
+    /// the item stays sent, and is received exactly once like any other.
     /// </summary>
     /// <remarks>Its poll throws <see cref="ChannelClosedException"/> when the receiver is disposed.</remarks>
     /// <exception cref="ObjectDisposedException">This sender was disposed.</exception>

@@ -91,6 +91,27 @@ public class ThrowingWakerTests
     }
 
     [Fact]
+    public void ACompletionDuringAThrowingWillWakeStillWakesTheStoredWaker()
+    {
+        using var executor = new LocalExecutor();
+        var signal = new SignalFuture();
+        var handle = executor.Spawn(signal);
+        Assert.Equal(1, executor.RunReady());
+        var stored = new CompletingWillWake(() =>
+        {
+            // The task completes while the handle's Register holds the slot: the completion's wake is handed to Register.
+            signal.Set();
+            executor.RunReady();
+        });
+        Assert.True(handle.Poll(new Context(stored)).IsPending);
+
+        Assert.Throws<InvalidOperationException>(() => new CountingWaker().Poll(handle));
+
+        Assert.True(handle.IsCompleted);
+        Assert.Equal(1, stored.WakeCount);
+    }
+
+    [Fact]
     public void ATimerFiringABrokenWakerLeavesTheTimerThreadRunning()
     {
         using var reports = new ReportedExceptions();
@@ -317,6 +338,26 @@ public class ThrowingWakerTests
         }
 
         Assert.Equal(1, seen);
+    }
+
+    // Counts wakes; its WillWake runs an action (once), then throws.
+    private sealed class CompletingWillWake : Waker
+    {
+        private Action? _duringWillWake;
+        private int _wakes;
+
+        public CompletingWillWake(Action duringWillWake) => _duringWillWake = duringWillWake;
+
+        public int WakeCount => Volatile.Read(ref _wakes);
+
+        public override void Wake() => Interlocked.Increment(ref _wakes);
+
+        public override bool WillWake(Waker other)
+        {
+            if (ReferenceEquals(this, other)) return true;
+            Interlocked.Exchange(ref _duringWillWake, null)?.Invoke();
+            throw new InvalidOperationException("WillWake is broken");
+        }
     }
 
     // Stores a counting waker inside; its WillWake throws, as a buggy user waker might.

@@ -1,0 +1,295 @@
+using System;
+using System.Collections.Generic;
+using System.Linq;
+using System.Threading;
+using Wakers.Sync;
+using Wakers.Tests.Polling;
+using Wakers.Time;
+using Xunit;
+
+namespace Wakers.Tests.Robustness;
+
+// Seeded (WAKERS_STRESS_SEED replays a failure; the seed is in every message), short by default, long with WAKERS_LONG_STRESS=1.
+public class RandomizedStressTests
+{
+    // A registered waker raced by two Wakes and a Take is delivered exactly once: woken once, or taken and not woken.
+    [Fact]
+    public void AtomicWakerWakesAndTakesRacingDeliverTheWakerExactlyOnce()
+    {
+        var seed = Stress.Seed();
+        var rounds = Stress.Scale(20_000, 500_000);
+        var slot = new AtomicWaker();
+        var wakers = new CountingWaker[rounds];
+        var taken = new Waker?[rounds];
+        var round = 0;
+        var done = 0;
+        const int Racers = 3;
+
+        void Racer(int id)
+        {
+            var random = new Random(seed + id);
+            for (var i = 0; i < rounds; i++)
+            {
+                SpinUntil(() => Volatile.Read(ref round) > i);
+                if (random.Next(3) == 0) Thread.SpinWait(random.Next(40));
+                if (id == 0) taken[i] = slot.Take();
+                else slot.Wake();
+                Interlocked.Increment(ref done);
+            }
+        }
+
+        void Registrar()
+        {
+            for (var i = 0; i < rounds; i++)
+            {
+                wakers[i] = new CountingWaker();
+                slot.Register(wakers[i]);
+                Volatile.Write(ref round, i + 1);
+                SpinUntil(() => Volatile.Read(ref done) == (i + 1) * Racers);
+            }
+        }
+
+        Guard.RunAll($"AtomicWaker wake/take race (seed {seed})", Registrar, () => Racer(0), () => Racer(1), () => Racer(2));
+        for (var i = 0; i < rounds; i++)
+        {
+            var deliveries = wakers[i].WakeCount + (ReferenceEquals(taken[i], wakers[i]) ? 1 : 0);
+            Assert.True(deliveries == 1, $"round {i}: the waker was delivered {deliveries} times (seed {seed})");
+        }
+    }
+
+    // Producers and the consumer give up on sends and receives at random (a select against a yield). Nothing is received
+    // twice; every send that completed is received; a cancelled send is received only if a receive had already moved
+    // its item into the buffer (the documented race), and each producer's items arrive in order.
+    [Fact]
+    public void ChannelSendsAndReceivesCancelledAtRandomLoseAndDuplicateNothing()
+    {
+        var seed = Stress.Seed();
+        const int Producers = 3;
+        var perProducer = Stress.Scale(3_000, 100_000);
+        var capacity = new Random(seed).Next(1, 4);
+        var (sender, receiver) = Channel.Bounded<int>(capacity);
+        var confirmed = new List<int>[Producers];
+        var cancelled = new List<int>[Producers];
+        var received = new List<int>();
+
+        void Producer(int p, Sender<int> own)
+        {
+            var random = new Random(seed + p + 1);
+            confirmed[p] = new List<int>();
+            cancelled[p] = new List<int>();
+            for (var k = 0; k < perProducer; k++)
+            {
+                var value = p * perProducer + k;
+                if (random.Next(3) == 0)
+                {
+                    var outcome = Executor.BlockOn(Future.Select(own.Send(value), Future.YieldNow()));
+                    (outcome.IsFirst ? confirmed[p] : cancelled[p]).Add(value);
+                }
+                else
+                {
+                    Executor.BlockOn(own.Send(value));
+                    confirmed[p].Add(value);
+                }
+            }
+
+            own.Dispose();
+        }
+
+        void Consumer()
+        {
+            var random = new Random(seed);
+            try
+            {
+                while (true)
+                {
+                    if (random.Next(3) == 0)
+                    {
+                        var outcome = Executor.BlockOn(Future.Select(receiver.Recv(), Future.YieldNow()));
+                        if (outcome.IsFirst) received.Add(outcome.First);
+                    }
+                    else
+                    {
+                        received.Add(Executor.BlockOn(receiver.Recv()));
+                    }
+                }
+            }
+            catch (ChannelClosedException)
+            {
+                // Every producer finished and the buffer is drained.
+            }
+        }
+
+        var workers = new List<Action> { Consumer };
+        for (var p = 0; p < Producers; p++)
+        {
+            var id = p;
+            var own = sender.Clone();
+            workers.Add(() => Producer(id, own));
+        }
+
+        sender.Dispose();
+        Guard.RunAll($"channel with cancellations (capacity {capacity}, seed {seed})", workers.ToArray());
+
+        var seen = new HashSet<int>();
+        foreach (var value in received) Assert.True(seen.Add(value), $"{value} received twice (seed {seed})");
+        var allCancelled = new HashSet<int>(cancelled.SelectMany(c => c));
+        var allConfirmed = new HashSet<int>(confirmed.SelectMany(c => c));
+        foreach (var value in allConfirmed) Assert.True(seen.Contains(value), $"{value} was sent but never received (seed {seed})");
+        foreach (var value in received) Assert.True(allCancelled.Contains(value) || allConfirmed.Contains(value), $"{value} received but never sent (seed {seed})");
+        for (var p = 0; p < Producers; p++)
+        {
+            var own = received.Where(v => v / perProducer == p).ToList();
+            Assert.True(own.SequenceEqual(own.OrderBy(v => v)), $"producer {p}'s items arrived out of order (seed {seed})");
+        }
+
+        Assert.True(allCancelled.Count > 0 && allConfirmed.Count > 0, $"the race never cancelled or never sent (seed {seed})");
+        Assert.True(allConfirmed.Count + allCancelled.Count == Producers * perProducer, $"a send was neither confirmed nor cancelled (seed {seed})");
+    }
+
+    // Spawned relay stages joined by bounded channels of random capacities, yielding at random: every value arrives once, in order.
+    [Fact]
+    public void ARelayPipelineOfSpawnedTasksDeliversEveryValueOnceInOrder()
+    {
+        var seed = Stress.Seed();
+        var random = new Random(seed);
+        var values = Stress.Scale(20_000, 1_000_000);
+        const int Stages = 4;
+        var (firstSender, nextReceiver) = Channel.Bounded<int>(random.Next(1, 4));
+        var relays = new List<JoinHandle<int>>();
+        for (var s = 0; s < Stages; s++)
+        {
+            var (sender, receiver) = Channel.Bounded<int>(random.Next(1, 4));
+            relays.Add(Executor.Spawn(new RelayStage(nextReceiver, sender, new Random(seed + s + 1))));
+            nextReceiver = receiver;
+        }
+
+        var source = Executor.Spawn(new SourceStage(firstSender, values));
+        var last = nextReceiver;
+        var expected = 0;
+        var sink = Future.FromPoll(cx =>
+        {
+            while (true)
+            {
+                var poll = last.PollNext(cx);
+                if (poll.IsPending) return Poll<int>.Pending;
+                if (!poll.Value.HasItem) return Poll<int>.Ready(expected);
+                if (poll.Value.Item != expected) throw new InvalidOperationException($"got {poll.Value.Item}, expected {expected} (seed {seed})");
+                expected++;
+            }
+        });
+
+        Assert.Equal(values, Guard.BlockOn(sink, $"relay pipeline sink (seed {seed})"));
+        Assert.Equal(values, Guard.BlockOn(source, $"relay pipeline source (seed {seed})"));
+        foreach (var relay in relays) Assert.Equal(values, Guard.BlockOn(relay, $"relay stage (seed {seed})"));
+    }
+
+    // Spawned timeouts race their inner sleeps on one driver: every task ends, and no timer entry is left behind.
+    [Fact]
+    public void TimeoutsRacingTheirInnerSleepsAllEndAndLeaveNoEntry()
+    {
+        var seed = Stress.Seed();
+        var random = new Random(seed);
+        var driver = new TimerDriver("timeout stress");
+        var tasks = Stress.Scale(2_000, 50_000);
+        var handles = new JoinHandle<bool>[tasks];
+        for (var i = 0; i < tasks; i++)
+        {
+            var inner = new SleepFuture(driver, TimeSpan.FromMilliseconds(random.Next(0, 4)));
+            var timeout = new TimeoutFuture<Unit>(driver, inner, TimeSpan.FromMilliseconds(random.Next(0, 4)));
+            handles[i] = Executor.Spawn(timeout.Map(r => r.Completed));
+        }
+
+        var completed = Guard.BlockOn(Future.JoinAll(handles), $"racing timeouts (seed {seed})");
+        Assert.True(driver.RegisteredCount == 0, $"{driver.RegisteredCount} entries left behind (seed {seed})");
+        Assert.Equal(tasks, completed.Length);
+    }
+
+    private static void SpinUntil(Func<bool> condition)
+    {
+        var spin = new SpinWait();
+        while (!condition()) spin.SpinOnce(sleep1Threshold: -1);
+    }
+
+    // Sends 0..count-1 through Send futures, then closes its sender. Ready with the count.
+    private sealed class SourceStage : IFuture<int>
+    {
+        private readonly Sender<int> _sender;
+        private readonly int _count;
+        private IFuture<Unit>? _send;
+        private int _next;
+
+        public SourceStage(Sender<int> sender, int count)
+        {
+            _sender = sender;
+            _count = count;
+        }
+
+        public Poll<int> Poll(Context cx)
+        {
+            while (true)
+            {
+                if (_send is not null)
+                {
+                    if (_send.Poll(cx).IsPending) return Poll<int>.Pending;
+                    _send = null;
+                }
+
+                if (_next == _count)
+                {
+                    _sender.Dispose();
+                    return Poll<int>.Ready(_count);
+                }
+
+                _send = _sender.Send(_next++);
+            }
+        }
+    }
+
+    // Forwards every item of its receiver to its sender, sometimes yielding first; closes the sender at the end.
+    private sealed class RelayStage : IFuture<int>
+    {
+        private readonly Receiver<int> _receiver;
+        private readonly Sender<int> _sender;
+        private readonly Random _random;
+        private IFuture<Unit>? _yield;
+        private IFuture<Unit>? _send;
+        private int _forwarded;
+
+        public RelayStage(Receiver<int> receiver, Sender<int> sender, Random random)
+        {
+            _receiver = receiver;
+            _sender = sender;
+            _random = random;
+        }
+
+        public Poll<int> Poll(Context cx)
+        {
+            while (true)
+            {
+                if (_yield is not null)
+                {
+                    if (_yield.Poll(cx).IsPending) return Poll<int>.Pending;
+                    _yield = null;
+                }
+
+                if (_send is not null)
+                {
+                    if (_send.Poll(cx).IsPending) return Poll<int>.Pending;
+                    _send = null;
+                    _forwarded++;
+                }
+
+                var next = _receiver.PollNext(cx);
+                if (next.IsPending) return Poll<int>.Pending;
+                if (!next.Value.HasItem)
+                {
+                    _sender.Dispose();
+                    return Poll<int>.Ready(_forwarded);
+                }
+
+                _send = _sender.Send(next.Value.Item);
+                if (_random.Next(8) == 0) _yield = Future.YieldNow();
+            }
+        }
+    }
+}
