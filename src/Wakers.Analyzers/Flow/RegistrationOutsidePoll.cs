@@ -33,7 +33,8 @@ internal sealed class RegistrationOutsidePoll
         foreach (var poll in polls)
         {
             var context = symbols.ContextParameter(poll)!;
-            if (!RegistrationCallees.HasReadableBody(poll) || _summaries.Get(poll, 1 << context.Ordinal).Stores) return ImmutableArray<SyntaxNode>.Empty;
+            // A poll that keeps cx.Waker itself (stores, wakes, or polls an inner future with it) does not rely on the old waker.
+            if (!RegistrationCallees.HasReadableBody(poll) || _summaries.Get(poll, 1 << context.Ordinal).Keeps) return ImmutableArray<SyntaxNode>.Empty;
         }
         var stores = ImmutableArray.CreateBuilder<SyntaxNode>();
         foreach (var m in methods)
