@@ -204,10 +204,108 @@ public class RandomizedStressTests
         Assert.Equal(tasks, completed.Length);
     }
 
+    // Spawned futures under WithCancellation: other threads complete the inner futures and cancel the tokens at random,
+    // at the same time. Each task ends exactly once, with its value or cancelled, and the inner future is disposed
+    // exactly when the task was cancelled.
+    [Fact]
+    public void CancellingWhileTheInnerFutureIsWokenEndsEachTaskOnceEitherWay()
+    {
+        var seed = Stress.Seed();
+        var tasks = Stress.Scale(2_000, 50_000);
+        var inners = new FlagFuture[tasks];
+        var sources = new CancellationTokenSource[tasks];
+        var handles = new JoinHandle<int>[tasks];
+        for (var i = 0; i < tasks; i++)
+        {
+            inners[i] = new FlagFuture(i);
+            sources[i] = new CancellationTokenSource();
+            handles[i] = Executor.Spawn(inners[i].WithCancellation(sources[i].Token));
+        }
+
+        void Completer()
+        {
+            var random = new Random(seed + 1);
+            for (var i = 0; i < tasks; i++)
+            {
+                if (random.Next(4) == 0) Thread.SpinWait(random.Next(100));
+                inners[i].Set();
+            }
+        }
+
+        void Canceller()
+        {
+            var random = new Random(seed + 2);
+            for (var i = 0; i < tasks; i++)
+            {
+                if (random.Next(4) == 0) Thread.SpinWait(random.Next(100));
+                if (random.Next(2) == 0) sources[i].Cancel();
+            }
+        }
+
+        Guard.RunAll($"cancel racing completion (seed {seed})", Completer, Canceller);
+        var completed = 0;
+        var cancelled = 0;
+        Guard.Run(() =>
+        {
+            for (var i = 0; i < tasks; i++)
+            {
+                try
+                {
+                    Assert.Equal(i, Executor.BlockOn(handles[i]));
+                    Assert.True(inners[i].Disposals == 0, $"task {i} completed but its inner future was disposed (seed {seed})");
+                    completed++;
+                }
+                catch (OperationCanceledException)
+                {
+                    Assert.True(inners[i].Disposals == 1, $"task {i} was cancelled and its inner future disposed {inners[i].Disposals} times (seed {seed})");
+                    cancelled++;
+                }
+
+                Assert.True(inners[i].PollsAfterDispose == 0, $"task {i}'s inner future was polled after Dispose (seed {seed})");
+            }
+
+            return 0;
+        }, $"waiting for {tasks} cancellable tasks (seed {seed})");
+        foreach (var source in sources) source.Dispose();
+        Assert.True(completed + cancelled == tasks && completed > 0, $"{completed} completed, {cancelled} cancelled (seed {seed})");
+    }
+
     private static void SpinUntil(Func<bool> condition)
     {
         var spin = new SpinWait();
         while (!condition()) spin.SpinOnce(sleep1Threshold: -1);
+    }
+
+    // Ready with its value once Set (register, then re-check); counts disposals and polls after Dispose.
+    private sealed class FlagFuture : IFuture<int>, IDisposable
+    {
+        private readonly AtomicWaker _waker = new();
+        private readonly int _value;
+        private int _set;
+        private int _disposals;
+        private int _pollsAfterDispose;
+
+        public FlagFuture(int value) => _value = value;
+
+        public int Disposals => Volatile.Read(ref _disposals);
+
+        public int PollsAfterDispose => Volatile.Read(ref _pollsAfterDispose);
+
+        public void Set()
+        {
+            Volatile.Write(ref _set, 1);
+            _waker.Wake();
+        }
+
+        public Poll<int> Poll(Context cx)
+        {
+            if (Disposals != 0) Interlocked.Increment(ref _pollsAfterDispose);
+            if (Volatile.Read(ref _set) != 0) return Poll<int>.Ready(_value);
+            _waker.Register(cx.Waker);
+            return Volatile.Read(ref _set) != 0 ? Poll<int>.Ready(_value) : Poll<int>.Pending;
+        }
+
+        public void Dispose() => Interlocked.Increment(ref _disposals);
     }
 
     // Sends 0..count-1 through Send futures, then closes its sender. Ready with the count.
