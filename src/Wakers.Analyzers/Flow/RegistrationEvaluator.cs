@@ -146,7 +146,8 @@ internal sealed class RegistrationEvaluator
             {
                 var any = false;
                 foreach (var child in op.ChildOperations) any |= Evaluate(child, ref s).IsCarrier;
-                return any ? RegistrationValue.Carrier : RegistrationValue.Unknown;
+                if (any) return RegistrationValue.Carrier;
+                return op is IArrayCreationOperation ? new RegistrationValue(RegistrationValueKind.Fresh) : RegistrationValue.Unknown;
             }
             case IInvalidOperation invalid:
             {
@@ -223,7 +224,9 @@ internal sealed class RegistrationEvaluator
                 Evaluate(a.Target, ref s);
                 var v = Evaluate(a.Value, ref s);
                 s = SlotFact.ForgetRelations(s);
-                if (v.IsCarrier) Register(a, true, ref s);
+                s = Escape(a.Value, s);
+                if (v.IsCarrier && FreshOwner(target, s) is { } owner) s = s.With(owner, RegistrationValue.Carrier);
+                else if (v.IsCarrier) Register(a, true, ref s);
                 if (SlotFact.KeyOf(target, this) is { } slot) s = s.With(slot, SlotFact.Assigned(a.Value, v));
                 return v;
             }
@@ -252,7 +255,7 @@ internal sealed class RegistrationEvaluator
             }
         }
         if (create.Arguments.Length == 0 && create.Initializer is null && _symbols.IsPollType(create.Type)) return RegistrationValue.Pending;
-        if (!any) return RegistrationValue.Unknown;
+        if (!any) return create.Type?.IsReferenceType == true ? new RegistrationValue(RegistrationValueKind.Fresh) : RegistrationValue.Unknown;
         if (mask != 0 && create.Constructor is { } ctor && !RegistrationCallees.IsNonKeepingConstruction(create.Type, _symbols))
         {
             // A thread, a timer, a registration object: the constructor keeps (hands on) the waker.
@@ -291,6 +294,13 @@ internal sealed class RegistrationEvaluator
         }
         if (mask == 0 && !(target.MethodKind == MethodKind.LocalFunction && LocalFunctionCaptures(target, s).Any())) return RegistrationValue.Unknown;
         if (RegistrationCallees.IsKnownNonKeeping(target)) return RegistrationValue.Unknown;
+        foreach (var a in inv.Arguments) s = Escape(a.Value, s);
+        if (mask != 0 && FreshOwner(inv.Instance, s) is { } freshReceiver && !RegistrationCallees.IsWakeCall(target))
+        {
+            // list.Add(cx.Waker) on a list made in this poll: the waker sits in a local until the list goes somewhere.
+            s = s.With(freshReceiver, RegistrationValue.Carrier);
+            return RegistrationValue.Unknown;
+        }
         if (IsStoreIfAbsent(inv))
         {
             // TryAdd / GetOrAdd / CompareExchange(ref slot, waker, null): a store-once in one call. A later poll finds the slot taken.
@@ -317,6 +327,42 @@ internal sealed class RegistrationEvaluator
         if (summary.Keeps && !summary.StoredFields.IsEmpty && inv.Instance is null or IInstanceReferenceOperation) HelperSlots[inv] = summary.StoredFields;
         if (summary.Keeps) Register(inv, summary.Stores, ref s);
         return !target.ReturnsVoid && target.ReturnType.IsReferenceType && mask != 0 ? RegistrationValue.Carrier : RegistrationValue.Unknown;
+    }
+
+    // The local holding a fresh object that a target writes into (box.Waiter, array[0], list), if any.
+    private static ISymbol? FreshOwner(IOperation? target, RegistrationState s)
+    {
+        for (var op = target; op is not null;)
+        {
+            switch (op)
+            {
+                case IConversionOperation c:
+                    op = c.Operand;
+                    continue;
+                case IFieldReferenceOperation f:
+                    op = f.Instance;
+                    continue;
+                case IPropertyReferenceOperation p:
+                    op = p.Instance;
+                    continue;
+                case IArrayElementReferenceOperation e:
+                    op = e.ArrayReference;
+                    continue;
+                case ILocalReferenceOperation l:
+                    return s.Get(l.Local).Kind == RegistrationValueKind.Fresh ? l.Local : null;
+                default:
+                    return null;
+            }
+        }
+        return null;
+    }
+
+    // A fresh object handed to a field or a call is fresh no more.
+    private static RegistrationState Escape(IOperation value, RegistrationState s)
+    {
+        while (value is IConversionOperation c) value = c.Operand;
+        return value is ILocalReferenceOperation l && s.Get(l.Local).Kind == RegistrationValueKind.Fresh
+            ? s.With(l.Local, RegistrationValue.Unknown) : s;
     }
 
     private void Register(IOperation op, bool store, ref RegistrationState s)

@@ -21,6 +21,8 @@ internal enum RegistrationValueKind : byte
     Null,
     /// <summary>A field or local known not to be null on this path.</summary>
     NotNull,
+    /// <summary>An object created in this poll and not yet handed anywhere: writing the waker into it stores it in a local.</summary>
+    Fresh,
 }
 
 /// <summary>One abstract value; <see cref="Token"/> is the inner poll call for <see cref="RegistrationValueKind.InnerPoll"/>.</summary>

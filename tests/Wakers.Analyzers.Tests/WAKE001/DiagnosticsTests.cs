@@ -375,4 +375,51 @@ public class DiagnosticsTests
             }
         }
         """);
+
+    [Fact]
+    public Task StoredOnlyInObjectsMadeInThisPoll() => Verify.Diagnostics<LostWakeupAnalyzer>("""
+        using System.Collections.Generic;
+        using Wakers;
+
+        public sealed class Box { public Waker? Waiter; }
+
+        public sealed class Local
+        {
+            private volatile bool _ready;
+            private readonly List<List<Waker>> _lists = new();
+
+            public Poll<int> PollList(Context cx)
+            {
+                if (_ready) return Poll<int>.Ready(1);
+                var waiters = new List<Waker>();
+                waiters.Add(cx.Waker);
+                [|return Poll<int>.Pending;|]
+            }
+
+            public Poll<int> PollBox(Context cx)
+            {
+                if (_ready) return Poll<int>.Ready(1);
+                var box = new Box();
+                box.Waiter = cx.Waker;
+                [|return Poll<int>.Pending;|]
+            }
+
+            public Poll<int> PollArray(Context cx)
+            {
+                if (_ready) return Poll<int>.Ready(1);
+                var slots = new Waker[1];
+                slots[0] = cx.Waker;
+                [|return Poll<int>.Pending;|]
+            }
+
+            public Poll<int> PollHandedOn(Context cx)
+            {
+                if (_ready) return Poll<int>.Ready(1);
+                var waiters = new List<Waker>();
+                waiters.Add(cx.Waker);
+                _lists.Add(waiters);
+                return Poll<int>.Pending;
+            }
+        }
+        """);
 }
