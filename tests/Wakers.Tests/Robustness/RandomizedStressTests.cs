@@ -270,6 +270,108 @@ public class RandomizedStressTests
         Assert.True(completed + cancelled == tasks && completed > 0, $"{completed} completed, {cancelled} cancelled (seed {seed})");
     }
 
+    // Threads acquire 1 to 3 of 4 permits and give up at random (a select against a yield), often just as a release grants
+    // them: no permit is ever issued twice, and none is lost.
+    [Fact]
+    public void SemaphoreAcquiresCancelledWhileBeingGrantedLoseNoPermit()
+    {
+        var seed = Stress.Seed();
+        const int Permits = 4;
+        var perThread = Stress.Scale(5_000, 200_000);
+        var semaphore = new Wakers.Sync.Semaphore(Permits);
+        var inUse = 0;
+        var overIssued = 0;
+        var acquired = 0;
+        var cancelled = 0;
+
+        void Worker(int id)
+        {
+            var random = new Random(seed + id);
+            for (var i = 0; i < perThread; i++)
+            {
+                var want = random.Next(1, 4);
+                var outcome = Executor.BlockOn(Future.Select(semaphore.Acquire(want), Future.YieldNow()));
+                if (!outcome.IsFirst)
+                {
+                    Interlocked.Increment(ref cancelled);
+                    continue;
+                }
+
+                using var permit = outcome.First;
+                Interlocked.Increment(ref acquired);
+                if (Interlocked.Add(ref inUse, want) > Permits) Interlocked.Increment(ref overIssued);
+                if (random.Next(4) == 0) Thread.SpinWait(random.Next(50));
+                Interlocked.Add(ref inUse, -want);
+            }
+        }
+
+        Guard.RunAll($"semaphore with cancellations (seed {seed})", () => Worker(1), () => Worker(2), () => Worker(3));
+        Assert.True(overIssued == 0, $"{overIssued} acquisitions beyond {Permits} permits (seed {seed})");
+        Assert.True(semaphore.AvailablePermits == Permits, $"{semaphore.AvailablePermits} of {Permits} permits left: some were lost (seed {seed})");
+        Assert.True(acquired > 0 && cancelled > 0, $"{acquired} acquired, {cancelled} cancelled: the race did not happen (seed {seed})");
+    }
+
+    // One NotifyOne at a time, each issued after the previous one was observed, while waiters often give up (a select
+    // against a yield), sometimes just as the notification reaches them: a notification a disposed waiter received
+    // passes on, so every one is observed by some waiter (otherwise the notifier hangs and the guard fails).
+    [Fact]
+    public void NotifyOneSurvivesWaitersCancelledWhileBeingNotified()
+    {
+        var seed = Stress.Seed();
+        var notifications = Stress.Scale(5_000, 200_000);
+        const int Waiters = 3;
+        var notify = new Notify();
+        var observed = 0;
+        var releasing = 0;
+        var exited = 0;
+        var gaveUp = 0;
+
+        void Waiter(int id)
+        {
+            var random = new Random(seed + id);
+            while (Volatile.Read(ref releasing) == 0)
+            {
+                bool got;
+                if (random.Next(2) == 0)
+                {
+                    got = Executor.BlockOn(Future.Select(notify.Notified(), Future.YieldNow())).IsFirst;
+                    if (!got) Interlocked.Increment(ref gaveUp);
+                }
+                else
+                {
+                    Executor.BlockOn(notify.Notified());
+                    got = true;
+                }
+
+                if (got && Volatile.Read(ref releasing) == 0) Interlocked.Increment(ref observed);
+            }
+
+            Interlocked.Increment(ref exited);
+        }
+
+        void Notifier()
+        {
+            for (var i = 0; i < notifications; i++)
+            {
+                notify.NotifyOne();
+                var spin = new SpinWait();
+                while (Volatile.Read(ref observed) < i + 1) spin.SpinOnce(sleep1Threshold: -1);
+            }
+
+            // Release the waiters still blocked on a plain Notified.
+            Volatile.Write(ref releasing, 1);
+            while (Volatile.Read(ref exited) < Waiters)
+            {
+                notify.NotifyAll();
+                Thread.Yield();
+            }
+        }
+
+        Guard.RunAll($"notify with cancelled waiters (seed {seed})", Notifier, () => Waiter(1), () => Waiter(2), () => Waiter(3));
+        Assert.True(Volatile.Read(ref observed) == notifications, $"{observed} observed for {notifications} notifications (seed {seed})");
+        Assert.True(gaveUp > 0, $"no waiter ever gave up: the race did not happen (seed {seed})");
+    }
+
     private static void SpinUntil(Func<bool> condition)
     {
         var spin = new SpinWait();
