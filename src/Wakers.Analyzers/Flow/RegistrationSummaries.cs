@@ -76,10 +76,10 @@ internal sealed class RegistrationSummaries
         if (parameter is null || Body(helper) is not { } body) return null;
         var root = body;
         while (root.Parent is not null) root = root.Parent;
+        // Methods only: a local function's graph lives inside its container's graph.
         var graph = root switch
         {
             IMethodBodyOperation m => ControlFlowGraph.Create(m),
-            ILocalFunctionOperation l when l.Body is not null => null,
             IBlockOperation b => ControlFlowGraph.Create(b),
             _ => null,
         };
