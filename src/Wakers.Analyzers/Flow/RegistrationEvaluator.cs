@@ -227,7 +227,11 @@ internal sealed class RegistrationEvaluator
                 s = Escape(a.Value, s);
                 if (v.IsCarrier && FreshOwner(target, s) is { } owner) s = s.With(owner, RegistrationValue.Carrier);
                 else if (v.IsCarrier) Register(a, true, ref s);
-                if (SlotFact.KeyOf(target, this) is { } slot) s = s.With(slot, SlotFact.Assigned(a.Value, v));
+                if (SlotFact.KeyOf(target, this) is { } slot)
+                {
+                    s = s.With(slot, SlotFact.Assigned(a.Value, v));
+                    if (SlotFact.IsNullLiteral(a.Value) || a.Value is IDefaultValueOperation) s = s.Cleared(slot);
+                }
                 return v;
             }
         }
@@ -367,8 +371,15 @@ internal sealed class RegistrationEvaluator
 
     private void Register(IOperation op, bool store, ref RegistrationState s)
     {
-        s = s.Registered();
+        var slot = op is ISimpleAssignmentOperation a ? SlotFact.KeyOf(StripCapture(a.Target), this) : null;
+        s = slot is null ? s.Registered() : s.RegisteredIn(slot);
         OnRegistration?.Invoke(op, store);
+    }
+
+    private IOperation StripCapture(IOperation target)
+    {
+        while (target is IFlowCaptureReferenceOperation r && CaptureSource(r) is { } source) target = source;
+        return target;
     }
 
     private static bool IsLocalTarget(IOperation target) =>

@@ -52,7 +52,28 @@ internal sealed class RegistrationState : IEquatable<RegistrationState>
         return values == Values ? this : new RegistrationState(Registration, values, OpenPolls);
     }
 
-    public RegistrationState Registered() =>
+    private const string OtherRegistration = "registered:other";
+    private const string StoredPrefix = "registered:slot:";
+
+    /// <summary>Registered by anything but a store into a named slot (a wake, a callback, a helper, an inner poll).</summary>
+    public RegistrationState Registered() => With(OtherRegistration, RegistrationValue.Bool(true)).RegisteredOnly();
+
+    /// <summary>Registered by a store into <paramref name="slot"/> (which a later write of null on the path undoes).</summary>
+    public RegistrationState RegisteredIn(string slot) => With(StoredPrefix + slot, RegistrationValue.Bool(true)).RegisteredOnly();
+
+    /// <summary>The slot is cleared on this path: when it held the only registration, the path is unregistered again.</summary>
+    public RegistrationState Cleared(string slot)
+    {
+        if (!Values.ContainsKey(StoredPrefix + slot)) return this;
+        var s = With(StoredPrefix + slot, RegistrationValue.Unknown);
+        foreach (var key in s.Values.Keys)
+        {
+            if (key is string k && k.StartsWith("registered:", StringComparison.Ordinal)) return s;
+        }
+        return s.Registration == Registration.Yes ? new RegistrationState(Registration.No, s.Values, s.OpenPolls) : s;
+    }
+
+    private RegistrationState RegisteredOnly() =>
         Registration == Registration.Yes ? this : new RegistrationState(Registration.Yes, Values, OpenPolls);
 
     public RegistrationState WithOpenPoll(IOperation call) => new(Registration, Values, OpenPolls.Add(call));

@@ -422,4 +422,32 @@ public class DiagnosticsTests
             }
         }
         """);
+
+    [Fact]
+    public Task TheStoredWakerIsClearedBeforePending() => Verify.Diagnostics<LostWakeupAnalyzer>("""
+        using Wakers;
+
+        public sealed class Cancellable : IFuture<int>
+        {
+            private readonly object _gate = new();
+            private int? _value;
+            private bool _cancelRequested;
+            private Waker? _waiter;
+
+            public Poll<int> Poll(Context cx)
+            {
+                lock (_gate)
+                {
+                    if (_value is int v) return Poll<int>.Ready(v);
+                    _waiter = cx.Waker;
+                    if (_cancelRequested)
+                    {
+                        _waiter = null;
+                        [|return Poll<int>.Pending;|]
+                    }
+                    return Poll<int>.Pending;
+                }
+            }
+        }
+        """);
 }
