@@ -270,7 +270,7 @@ public class RandomizedStressTests
         Assert.True(completed + cancelled == tasks && completed > 0, $"{completed} completed, {cancelled} cancelled (seed {seed})");
     }
 
-    // Threads acquire 1 to 3 of 4 permits and give up at random (a select against a yield), often just as a release grants
+    // Threads acquire 2 to 4 of 4 permits and give up at random (a select against a yield), often just as a release grants
     // them: no permit is ever issued twice, and none is lost.
     [Fact]
     public void SemaphoreAcquiresCancelledWhileBeingGrantedLoseNoPermit()
@@ -289,7 +289,8 @@ public class RandomizedStressTests
             var random = new Random(seed + id);
             for (var i = 0; i < perThread; i++)
             {
-                var want = random.Next(1, 4);
+                // At least two of the four permits, so any two holders collide.
+                var want = random.Next(2, 5);
                 var outcome = Executor.BlockOn(Future.Select(semaphore.Acquire(want), Future.YieldNow()));
                 if (!outcome.IsFirst)
                 {
@@ -300,7 +301,9 @@ public class RandomizedStressTests
                 using var permit = outcome.First;
                 Interlocked.Increment(ref acquired);
                 if (Interlocked.Add(ref inUse, want) > Permits) Interlocked.Increment(ref overIssued);
-                if (random.Next(4) == 0) Thread.SpinWait(random.Next(50));
+                // Hold it a while (yielding the core), so the other threads wait, give up, or are granted as they give up.
+                Thread.SpinWait(random.Next(20, 400));
+                if (random.Next(4) == 0) Thread.Yield();
                 Interlocked.Add(ref inUse, -want);
             }
         }
