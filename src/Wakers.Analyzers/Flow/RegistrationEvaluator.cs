@@ -124,7 +124,11 @@ internal sealed class RegistrationEvaluator
             case IDelegateCreationOperation d:
                 return Evaluate(d.Target, ref s);
             case IFlowAnonymousFunctionOperation f:
-                return CapturesCarrier(f.Syntax, s) ? RegistrationValue.Carrier : RegistrationValue.Unknown;
+            {
+                var captures = CapturesCarrier(f.Syntax, s);
+                s = EscapeCaptured(f.Syntax, s); // an object a callback can reach is fresh no more
+                return captures ? RegistrationValue.Carrier : RegistrationValue.Unknown;
+            }
             case IMethodReferenceOperation m:
             {
                 var instance = Evaluate(m.Instance, ref s);
@@ -411,6 +415,16 @@ internal sealed class RegistrationEvaluator
     }
 
     private bool CapturesCarrier(SyntaxNode syntax, RegistrationState s) => CapturedCarriers(syntax, s).Any();
+
+    private RegistrationState EscapeCaptured(SyntaxNode syntax, RegistrationState s)
+    {
+        if (_model is null || syntax.SyntaxTree != _model.SyntaxTree || !s.Values.Values.Any(v => v.Kind == RegistrationValueKind.Fresh)) return s;
+        foreach (var id in syntax.DescendantNodes().OfType<IdentifierNameSyntax>())
+        {
+            if (_model.GetSymbolInfo(id).Symbol is ILocalSymbol local && s.Get(local).Kind == RegistrationValueKind.Fresh) s = s.With(local, RegistrationValue.Unknown);
+        }
+        return s;
+    }
 
     private IEnumerable<ISymbol> LocalFunctionCaptures(IMethodSymbol localFunction, RegistrationState s)
     {
