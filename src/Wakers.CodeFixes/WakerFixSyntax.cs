@@ -43,7 +43,9 @@ internal static class WakerFixSyntax
             list = list.InsertRange(list.IndexOf(target), statements.Select(s => s.WithLeadingTrivia(target.GetLeadingTrivia()).WithTrailingTrivia(SyntaxFactory.ElasticCarriageReturnLineFeed)));
             return root.ReplaceNode(section, section.WithStatements(list));
         }
-        var wrapped = SyntaxFactory.Block(statements.Concat(new[] { target.WithoutTrivia() }))
+        var wrapped = SyntaxFactory.Block(statements.Concat(new[] { target.WithoutTrivia() })
+                .Select(s => s.WithoutTrivia().WithTrailingTrivia(SyntaxFactory.ElasticCarriageReturnLineFeed)))
+            .WithOpenBraceToken(SyntaxFactory.Token(SyntaxKind.OpenBraceToken).WithTrailingTrivia(SyntaxFactory.ElasticCarriageReturnLineFeed))
             .WithAdditionalAnnotations(Microsoft.CodeAnalysis.Formatting.Formatter.Annotation);
         return root.ReplaceNode(target, wrapped.WithTriviaFrom(target));
     }

@@ -328,4 +328,60 @@ public class CodeFixTests
             }
         }
         """, StoreWakerFix.WakeTitle);
+
+    [Fact]
+    public Task StoreInASwitchSectionAndAnElseBranch() => Verify.FixAll<LostWakeupAnalyzer, StoreWakerFix>("""
+        using Wakers;
+
+        public sealed class Gate
+        {
+            private readonly object _gate = new();
+            private int _state;
+            private Waker? _waiter;
+
+            public Poll<int> Poll(Context cx)
+            {
+                lock (_gate)
+                {
+                    switch (_state)
+                    {
+                        case 0:
+                            [|return Poll<int>.Pending;|]
+                        default:
+                            if (_state > 5) return Poll<int>.Ready(_state);
+                            else [|return Poll<int>.Pending;|]
+                    }
+                }
+            }
+        }
+        """, """
+        using Wakers;
+
+        public sealed class Gate
+        {
+            private readonly object _gate = new();
+            private int _state;
+            private Waker? _waiter;
+
+            public Poll<int> Poll(Context cx)
+            {
+                lock (_gate)
+                {
+                    switch (_state)
+                    {
+                        case 0:
+                            _waiter = cx.Waker;
+                            return Poll<int>.Pending;
+                        default:
+                            if (_state > 5) return Poll<int>.Ready(_state);
+                            else
+                            {
+                                _waiter = cx.Waker;
+                                return Poll<int>.Pending;
+                            }
+                    }
+                }
+            }
+        }
+        """, "Store the waker in '_waiter'");
 }
