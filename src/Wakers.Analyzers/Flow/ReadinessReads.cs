@@ -1,4 +1,5 @@
 using System.Collections.Generic;
+using System.Linq;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.FlowAnalysis;
 using Microsoft.CodeAnalysis.Operations;
@@ -36,11 +37,20 @@ internal static class ReadinessReads
         var root = graph.OriginalOperation;
         var facts = new PollFacts(poll.Symbol, member, LockRegions.Collect(root, symbols));
         var blocks = graph.Blocks;
+        var finder = new StoreFinder(root, symbols, type);
+        foreach (var op in LockRegions.Walk(root))
+        {
+            if (op is IInvocationOperation call && finder.IsOfType(call.TargetMethod.ContainingType)) facts.Calls.Add(call.TargetMethod.OriginalDefinition);
+        }
+        var found = finder.Find(root);
+        // A poll that stores no waker gives the type rules nothing to judge: skip its graph (it may be huge).
+        if (found.Count == 0) return facts;
+
         var ready = new bool[blocks.Length];
         for (var i = 0; i < blocks.Length; i++) ready[i] = ContainsReady(blocks[i], symbols);
-        var reach = Reachability(blocks);
+        var reachesReady = Backward(blocks, Enumerable.Range(0, blocks.Length).Where(i => ready[i]), includeStart: true);
+        var definitions = new Definitions(blocks);
 
-        var finder = new StoreFinder(root, symbols, type);
         var reads = new List<ReadPoint>();
         for (var i = 0; i < blocks.Length; i++)
         {
@@ -48,17 +58,17 @@ internal static class ReadinessReads
             if (b.ConditionalSuccessor is null || b.BranchValue is null) continue;
             var whenTrue = b.ConditionKind == ControlFlowConditionKind.WhenTrue ? b.ConditionalSuccessor : b.FallThroughSuccessor;
             var whenFalse = b.ConditionKind == ControlFlowConditionKind.WhenTrue ? b.FallThroughSuccessor : b.ConditionalSuccessor;
-            var trueReady = ReadyAvoiding(whenTrue, i, blocks, ready);
-            var falseReady = ReadyAvoiding(whenFalse, i, blocks, ready);
+            var trueReady = whenTrue?.Destination is { } t && reachesReady.Contains(t.Ordinal);
+            var falseReady = whenFalse?.Destination is { } f && reachesReady.Contains(f.Ordinal);
             if (!trueReady && !falseReady) continue;
             var before = reads.Count;
-            CollectReads(b.BranchValue, i, b.Operations.Length, blocks, symbols, finder, reads, 0);
+            CollectReads(b.BranchValue, i, b.Operations.Length, definitions, symbols, finder, reads, 0);
             for (var k = before; k < reads.Count; k++) facts.ConditionReads.Add(reads[k].Member);
             if (TestedFlag(b.BranchValue, symbols, out var flag, out var negated))
             {
                 // The branch that reaches Ready without another test decides; only when neither does, any path counts.
-                var trueDirect = ReadyStraight(whenTrue, blocks, ready);
-                var falseDirect = ReadyStraight(whenFalse, blocks, ready);
+                var trueDirect = ReadyStraight(whenTrue, ready);
+                var falseDirect = ReadyStraight(whenFalse, ready);
                 if (trueDirect || falseDirect) { trueReady = trueDirect; falseReady = falseDirect; }
                 if (!facts.ReadyWhen.TryGetValue(flag!, out var values)) facts.ReadyWhen[flag!] = values = new HashSet<bool>();
                 if (trueReady) values.Add(!negated);
@@ -66,30 +76,28 @@ internal static class ReadinessReads
             }
         }
 
-        foreach (var found in finder.Find(root))
+        foreach (var f in found)
         {
-            var node = found.Operation.Syntax;
-            var store = new WakerStore(node, found.Slot, StoreFinder.IsGuarded(node, found.Slot), found.RegisteredOn)
+            var node = f.Operation.Syntax;
+            var store = new WakerStore(node, f.Slot, StoreFinder.IsGuarded(node, f.Slot), f.RegisteredOn)
             {
-                Helper = found.Helper,
-                HelperParameter = found.HelperParameter,
+                Helper = f.Helper,
+                HelperParameter = f.HelperParameter,
             };
-            if (Locate(blocks, node) is var (sb, si))
+            if (reads.Count > 0 && Locate(blocks, node) is var (sb, si))
             {
+                var after = Forward(blocks, sb);
+                var beforeBlocks = Backward(blocks, new[] { sb }, includeStart: false);
                 foreach (var r in reads)
                 {
                     var held = LockRegions.OneRegionHolds(facts.Regions, r.Node, node);
-                    if ((r.Block == sb && r.Index < si) || reach[r.Block].Contains(sb)) store.Before.Add(new ReadinessRead(r.Member, r.Instance, held, r.Node));
-                    if ((r.Block == sb && r.Index > si) || reach[sb].Contains(r.Block)) store.After.Add(new ReadinessRead(r.Member, r.Instance, held, r.Node));
+                    if ((r.Block == sb && r.Index < si) || beforeBlocks.Contains(r.Block)) store.Before.Add(new ReadinessRead(r.Member, r.Instance, held, r.Node));
+                    if ((r.Block == sb && r.Index > si) || after.Contains(r.Block)) store.After.Add(new ReadinessRead(r.Member, r.Instance, held, r.Node));
                 }
             }
             facts.Stores.Add(store);
         }
 
-        foreach (var op in LockRegions.Walk(root))
-        {
-            if (op is IInvocationOperation call && finder.IsOfType(call.TargetMethod.ContainingType)) facts.Calls.Add(call.TargetMethod.OriginalDefinition);
-        }
         return facts;
     }
 
@@ -111,23 +119,37 @@ internal static class ReadinessReads
         return false;
     }
 
-    private static HashSet<int>[] Reachability(System.Collections.Immutable.ImmutableArray<BasicBlock> blocks)
+    // Blocks reachable from `start`'s successors (one edge or more).
+    private static HashSet<int> Forward(System.Collections.Immutable.ImmutableArray<BasicBlock> blocks, int start)
     {
-        var reach = new HashSet<int>[blocks.Length];
-        for (var i = 0; i < blocks.Length; i++)
+        var seen = new HashSet<int>();
+        var stack = new Stack<int>();
+        Push(blocks[start], stack);
+        while (stack.Count > 0)
         {
-            var seen = new HashSet<int>();
-            var stack = new Stack<int>();
-            Push(blocks[i], stack);
-            while (stack.Count > 0)
-            {
-                var n = stack.Pop();
-                if (!seen.Add(n)) continue;
-                Push(blocks[n], stack);
-            }
-            reach[i] = seen;
+            var n = stack.Pop();
+            if (seen.Add(n)) Push(blocks[n], stack);
         }
-        return reach;
+        return seen;
+    }
+
+    // Blocks from which one of `targets` is reachable (the targets themselves only when asked, or when on a cycle).
+    private static HashSet<int> Backward(System.Collections.Immutable.ImmutableArray<BasicBlock> blocks, IEnumerable<int> targets, bool includeStart)
+    {
+        var seen = new HashSet<int>();
+        var stack = new Stack<int>();
+        foreach (var t in targets)
+        {
+            if (includeStart) stack.Push(t);
+            else foreach (var p in blocks[t].Predecessors) stack.Push(p.Source.Ordinal);
+        }
+        while (stack.Count > 0)
+        {
+            var n = stack.Pop();
+            if (!seen.Add(n)) continue;
+            foreach (var p in blocks[n].Predecessors) stack.Push(p.Source.Ordinal);
+        }
+        return seen;
     }
 
     private static void Push(BasicBlock b, Stack<int> stack)
@@ -136,23 +158,7 @@ internal static class ReadinessReads
         if (b.ConditionalSuccessor?.Destination is { } c) stack.Push(c.Ordinal);
     }
 
-    private static bool ReadyAvoiding(ControlFlowBranch? branch, int avoid, System.Collections.Immutable.ImmutableArray<BasicBlock> blocks, bool[] ready)
-    {
-        if (branch?.Destination is not { } start) return false;
-        var seen = new HashSet<int> { avoid };
-        var stack = new Stack<int>();
-        stack.Push(start.Ordinal);
-        while (stack.Count > 0)
-        {
-            var n = stack.Pop();
-            if (!seen.Add(n)) continue;
-            if (ready[n]) return true;
-            Push(blocks[n], stack);
-        }
-        return false;
-    }
-
-    private static bool ReadyStraight(ControlFlowBranch? branch, System.Collections.Immutable.ImmutableArray<BasicBlock> blocks, bool[] ready)
+    private static bool ReadyStraight(ControlFlowBranch? branch, bool[] ready)
     {
         var seen = new HashSet<int>();
         for (var next = branch?.Destination; next is not null && seen.Add(next.Ordinal); next = next.FallThroughSuccessor?.Destination)
@@ -164,7 +170,7 @@ internal static class ReadinessReads
     }
 
     // The fields and properties a condition reads, following flow captures (switches, ?:) and locals one step back.
-    private static void CollectReads(IOperation value, int block, int index, System.Collections.Immutable.ImmutableArray<BasicBlock> blocks,
+    private static void CollectReads(IOperation value, int block, int index, Definitions definitions,
         WakersSymbols symbols, StoreFinder finder, List<ReadPoint> into, int depth)
     {
         if (depth > 3) return;
@@ -185,35 +191,51 @@ internal static class ReadinessReads
                     into.Add(new ReadPoint(helper.TargetMethod.OriginalDefinition, null, op.Syntax, block, index));
                     break;
                 case IFlowCaptureReferenceOperation capture:
-                    foreach (var (b, i, v) in Defining(blocks, o => o is IFlowCaptureOperation c && c.Id.Equals(capture.Id) ? c.Value : null))
+                    foreach (var (b, i, v) in definitions.Of(capture.Id))
                     {
-                        CollectReads(v, b, i, blocks, symbols, finder, into, depth + 1);
+                        CollectReads(v, b, i, definitions, symbols, finder, into, depth + 1);
                     }
                     break;
                 case ILocalReferenceOperation local:
-                    foreach (var (b, i, v) in Defining(blocks, o => o is ISimpleAssignmentOperation { Target: ILocalReferenceOperation t } a
-                        && SymbolEqualityComparer.Default.Equals(t.Local, local.Local) ? a.Value : null))
+                    foreach (var (b, i, v) in definitions.Of(local.Local))
                     {
-                        CollectReads(v, b, i, blocks, symbols, finder, into, depth + 1);
+                        CollectReads(v, b, i, definitions, symbols, finder, into, depth + 1);
                     }
                     break;
             }
         }
     }
 
-    private static IEnumerable<(int Block, int Index, IOperation Value)> Defining(System.Collections.Immutable.ImmutableArray<BasicBlock> blocks,
-        System.Func<IOperation, IOperation?> valueOf)
+    // Where each flow capture and local of the graph gets its value, gathered in one pass.
+    private sealed class Definitions
     {
-        for (var b = 0; b < blocks.Length; b++)
+        private static readonly List<(int, int, IOperation)> None = new();
+        private readonly Dictionary<CaptureId, List<(int, int, IOperation)>> _captures = new();
+        private readonly Dictionary<ILocalSymbol, List<(int, int, IOperation)>> _locals = new(SymbolEqualityComparer.Default);
+
+        public Definitions(System.Collections.Immutable.ImmutableArray<BasicBlock> blocks)
         {
-            var ops = blocks[b].Operations;
-            for (var i = 0; i < ops.Length; i++)
+            for (var b = 0; b < blocks.Length; b++)
             {
-                foreach (var o in LockRegions.Walk(ops[i]))
+                var ops = blocks[b].Operations;
+                for (var i = 0; i < ops.Length; i++)
                 {
-                    if (valueOf(o) is { } v) yield return (b, i, v);
+                    foreach (var o in LockRegions.Walk(ops[i]))
+                    {
+                        if (o is IFlowCaptureOperation c) Add(_captures, c.Id, (b, i, c.Value));
+                        else if (o is ISimpleAssignmentOperation { Target: ILocalReferenceOperation t } a) Add(_locals, t.Local, (b, i, a.Value));
+                    }
                 }
             }
+        }
+
+        public List<(int, int, IOperation)> Of(CaptureId id) => _captures.TryGetValue(id, out var list) ? list : None;
+        public List<(int, int, IOperation)> Of(ILocalSymbol local) => _locals.TryGetValue(local, out var list) ? list : None;
+
+        private static void Add<TKey>(Dictionary<TKey, List<(int, int, IOperation)>> map, TKey key, (int, int, IOperation) value) where TKey : notnull
+        {
+            if (!map.TryGetValue(key, out var list)) map[key] = list = new List<(int, int, IOperation)>();
+            list.Add(value);
         }
     }
 

@@ -164,7 +164,7 @@ internal sealed class WakerStore
     public SyntaxNode Node { get; }
 
     /// <summary>The field/property/collection the waker goes to; null for a callback handed to another object.</summary>
-    public ISymbol? Slot { get; set; }
+    public ISymbol? Slot { get; }
 
     /// <summary>Guarded by a test of the same slot or a flag (<c>??=</c>, <c>if (_w is null)</c>): WAKE002's question.</summary>
     public bool Guarded { get; }

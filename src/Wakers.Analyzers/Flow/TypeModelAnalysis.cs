@@ -1,4 +1,6 @@
 using System;
+using System.Collections.Concurrent;
+using System.Runtime.CompilerServices;
 using System.Collections.Generic;
 using System.Linq;
 using Microsoft.CodeAnalysis;
@@ -28,6 +30,16 @@ internal static class TypeModelAnalysis
     }
 }
 
+/// <summary>Each operation block's facts, per compilation, shared by the type rules (read-only once made).</summary>
+internal static class BlockFactsCache
+{
+    private static readonly ConditionalWeakTable<Compilation, ConcurrentDictionary<ISymbol, (List<PollFacts>, MemberFacts?)>> Cache = new();
+
+    public static (List<PollFacts>, MemberFacts?) GetOrAdd(Compilation compilation, ISymbol owner, Func<(List<PollFacts>, MemberFacts?)> create) =>
+        Cache.GetValue(compilation, _ => new ConcurrentDictionary<ISymbol, (List<PollFacts>, MemberFacts?)>(SymbolEqualityComparer.Default))
+            .GetOrAdd(owner, _ => create());
+}
+
 /// <summary>Gathers the facts of one type's members as their blocks are analyzed (possibly concurrently).</summary>
 internal sealed class TypeModelBuilder
 {
@@ -44,6 +56,17 @@ internal sealed class TypeModelBuilder
     }
 
     public void Add(OperationBlockAnalysisContext block)
+    {
+        // The five type rules ask the same questions of the same blocks: compute each block's facts once per compilation.
+        var (polls, facts) = BlockFactsCache.GetOrAdd(block.Compilation, block.OwningSymbol, () => Collect(block));
+        lock (_gate)
+        {
+            _polls.AddRange(polls);
+            if (facts is not null) _members[facts.Symbol.OriginalDefinition] = facts;
+        }
+    }
+
+    private (List<PollFacts>, MemberFacts?) Collect(OperationBlockAnalysisContext block)
     {
         var owner = block.OwningSymbol as IMethodSymbol;
         var polls = new List<PollFacts>();
@@ -66,11 +89,7 @@ internal sealed class TypeModelBuilder
                 facts = TypeModelMembers.Collect(owner, root, _symbols, _type, pollFunctions, LockRegions.Collect(root, _symbols), facts);
             }
         }
-        lock (_gate)
-        {
-            _polls.AddRange(polls);
-            if (facts is not null) _members[owner!.OriginalDefinition] = facts;
-        }
+        return (polls, facts);
     }
 
     public TypeModel Build()
@@ -89,6 +108,9 @@ internal sealed class TypeModel
     private readonly WakersSymbols _symbols;
     private readonly HashSet<ISymbol> _writtenElsewhere = new(SymbolEqualityComparer.Default);
     private readonly Dictionary<(IMethodSymbol, bool), HashSet<ISymbol>> _wakes = new();
+    private readonly Dictionary<PollFacts, List<WakerStore>> _stores = new();
+    private readonly Dictionary<WakerStore, ISymbol?> _helperSlots = new();
+    private readonly Dictionary<PollFacts, HashSet<ISymbol>> _conditionReads = new();
 
     public TypeModel(INamedTypeSymbol type, WakersSymbols symbols, List<PollFacts> polls, Dictionary<IMethodSymbol, MemberFacts> members)
     {
@@ -98,15 +120,17 @@ internal sealed class TypeModel
         Members = members;
         foreach (var poll in polls)
         {
-            ResolveHelperStores(poll);
-            foreach (var read in poll.ConditionReads.ToList()) poll.ConditionReads.UnionWith(Expand(read));
+            _stores[poll] = ResolveHelperStores(poll);
+            var reads = new HashSet<ISymbol>(poll.ConditionReads, SymbolEqualityComparer.Default);
+            foreach (var read in poll.ConditionReads) reads.UnionWith(Expand(read));
+            _conditionReads[poll] = reads;
         }
         PollHelpers = HelpersOf(polls);
         foreach (var poll in polls)
         {
-            foreach (var s in poll.Stores)
+            foreach (var s in StoresOf(poll))
             {
-                if (s.Slot is not null) AllSlots.Add(s.Slot);
+                if (SlotOf(s) is { } slot) AllSlots.Add(slot);
             }
         }
         foreach (var m in OtherMembers())
@@ -138,12 +162,18 @@ internal sealed class TypeModel
         }
     }
 
+    /// <summary>The poll's stores, without helper calls whose helper turned out not to store (it only logs).</summary>
+    public List<WakerStore> StoresOf(PollFacts poll) => _stores[poll];
+
+    /// <summary>Where a store puts the waker (for a helper call: where the helper does).</summary>
+    public ISymbol? SlotOf(WakerStore store) => _helperSlots.TryGetValue(store, out var slot) ? slot : store.Slot;
+
     public HashSet<ISymbol> Slots(PollFacts poll)
     {
         var slots = new HashSet<ISymbol>(SymbolEqualityComparer.Default);
-        foreach (var s in poll.Stores)
+        foreach (var s in StoresOf(poll))
         {
-            if (s.Slot is not null) slots.Add(s.Slot);
+            if (SlotOf(s) is { } slot) slots.Add(slot);
         }
         return slots;
     }
@@ -207,7 +237,7 @@ internal sealed class TypeModel
         }
     }
 
-    public bool IsReadiness(PollFacts poll, ISymbol member) => poll.ConditionReads.Contains(member) && IsReadiness(member);
+    public bool IsReadiness(PollFacts poll, ISymbol member) => _conditionReads[poll].Contains(member) && IsReadiness(member);
 
     /// <summary>Whether writing <paramref name="write"/> could make <paramref name="poll"/> ready.</summary>
     public bool CanPublish(PollFacts poll, StateWrite write)
@@ -273,15 +303,19 @@ internal sealed class TypeModel
         return callers;
     }
 
-    private void ResolveHelperStores(PollFacts poll)
+    private List<WakerStore> ResolveHelperStores(PollFacts poll)
     {
-        for (var i = poll.Stores.Count - 1; i >= 0; i--)
+        var stores = new List<WakerStore>();
+        foreach (var store in poll.Stores)
         {
-            var store = poll.Stores[i];
-            if (store.Helper is null) continue;
-            if (HelperStores(store.Helper, store.HelperParameter, 0, out var slot)) store.Slot = slot;
-            else poll.Stores.RemoveAt(i);
+            if (store.Helper is null) stores.Add(store);
+            else if (HelperStores(store.Helper, store.HelperParameter, 0, out var slot))
+            {
+                _helperSlots[store] = slot;
+                stores.Add(store);
+            }
         }
+        return stores;
     }
 
     // Whether the helper stores (not merely logs) the waker it gets as parameter number `ordinal`, and where.

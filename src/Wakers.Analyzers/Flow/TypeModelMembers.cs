@@ -77,6 +77,13 @@ internal static class TypeModelMembers
             facts.Effects.Add(new WakerEffect(WakerEffectKind.Wake, origins.Of(woken), node, owner) { ThroughLocal = ThroughLocal(woken) });
             return;
         }
+        // A waker set of another type (`_recvWakers.NotifyOne()`, `_listeners.WakeAll()`): its name says it wakes.
+        if (!isAtomicWaker && call.Instance is { } set && !stores.IsOfType(method.ContainingType) && WakerHolders.Holds(set.Type, symbols)
+            && (name.IndexOf("Wake", System.StringComparison.OrdinalIgnoreCase) >= 0 || name.IndexOf("Notify", System.StringComparison.OrdinalIgnoreCase) >= 0))
+        {
+            facts.Effects.Add(new WakerEffect(WakerEffectKind.Wake, origins.Of(set), call.Syntax, owner));
+            return;
+        }
         if (isAtomicWaker && name == "Take")
         {
             facts.Effects.Add(new WakerEffect(WakerEffectKind.Take, origins.Of(call.Instance), call.Syntax, owner));

@@ -17,7 +17,7 @@ public sealed class CheckThenRegisterAnalyzer : TypeModelRule
     {
         foreach (var poll in model.Polls)
         {
-            foreach (var store in poll.Stores)
+            foreach (var store in model.StoresOf(poll))
             {
                 // A guarded store is the stale-waker rule's alone.
                 if (store.Guarded) continue;

@@ -17,7 +17,7 @@ public sealed class RegisterBeforeCheckUnderLockAnalyzer : TypeModelRule
     {
         foreach (var poll in model.Polls)
         {
-            foreach (var store in poll.Stores)
+            foreach (var store in model.StoresOf(poll))
             {
                 if (store.Guarded) continue;
                 // A read that is also before the store is a loop's next round, not a check after the store.
