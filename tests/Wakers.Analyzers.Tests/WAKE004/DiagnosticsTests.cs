@@ -298,4 +298,57 @@ public class DiagnosticsTests
             }
         }
         """);
+
+    [Fact]
+    public Task OneshotChecksThenLocksOnlyTheSlot() => Verify.Diagnostics<CheckThenRegisterAnalyzer>("""
+        using Wakers;
+
+        public sealed class Oneshot<T> : IFuture<T>
+        {
+            private volatile bool _complete;
+            private T? _data;
+            private readonly object _slotLock = new();
+            private Waker? _rxTask;
+
+            public void Send(T v)
+            {
+                _data = v;
+                _complete = true;
+                Waker? w;
+                lock (_slotLock) { w = _rxTask; _rxTask = null; }
+                w?.Wake();
+            }
+
+            public Poll<T> Poll(Context cx)
+            {
+                if (_complete) return Poll<T>.Ready(_data!);
+                lock (_slotLock) { [|_rxTask = cx.Waker|]; }
+                return Poll<T>.Pending;
+            }
+        }
+        """);
+
+    [Fact]
+    public Task LoopConditionThenStore() => Verify.Diagnostics<CheckThenRegisterAnalyzer>("""
+        using System.Collections.Concurrent;
+        using Wakers;
+
+        public sealed class WhileRecv
+        {
+            private readonly ConcurrentQueue<int> _q = new();
+            private volatile Waker? _w;
+            public void Send(int x) { _q.Enqueue(x); _w?.Wake(); }
+
+            public Poll<int> PollRecv(Context cx)
+            {
+                int item;
+                while (!_q.TryDequeue(out item))
+                {
+                    [|_w = cx.Waker|];
+                    return Poll<int>.Pending;
+                }
+                return Poll<int>.Ready(item);
+            }
+        }
+        """);
 }

@@ -232,4 +232,37 @@ public class DiagnosticsTests
             }
         }
         """);
+
+    [Fact]
+    public Task WakerSetOfAnotherTypeNotifiedBeforeThePush() => Verify.Diagnostics<WakeBeforePublishAnalyzer>("""
+        using System.Collections.Concurrent;
+        using System.Collections.Generic;
+        using Wakers;
+
+        public sealed class WakerSet
+        {
+            private readonly List<Waker> _ws = new();
+            public void Insert(Waker w) { lock (_ws) _ws.Add(w); }
+            public void NotifyOne() { Waker? w = null; lock (_ws) { if (_ws.Count > 0) { w = _ws[0]; _ws.RemoveAt(0); } } w?.Wake(); }
+        }
+
+        public sealed class Chan
+        {
+            private readonly ConcurrentQueue<int> _q = new();
+            private readonly WakerSet _recvWakers = new();
+
+            public void Send(int x)
+            {
+                [|_recvWakers.NotifyOne()|];
+                _q.Enqueue(x);
+            }
+
+            public Poll<int> PollRecv(Context cx)
+            {
+                _recvWakers.Insert(cx.Waker);
+                if (_q.TryDequeue(out var v)) return Poll<int>.Ready(v);
+                return Poll<int>.Pending;
+            }
+        }
+        """);
 }
