@@ -224,6 +224,8 @@ internal static class TypeModelMembers
     {
         for (var o = op.Parent; o is not null; o = o.Parent)
         {
+            // `_waiters.ForEach(w => w.Wake())` runs its lambda right there: it belongs to the enclosing function.
+            if (o is IAnonymousFunctionOperation { Parent: IDelegateCreationOperation { Parent: IArgumentOperation { Parent: IInvocationOperation { TargetMethod.Name: "ForEach" } } } }) continue;
             if (o is IAnonymousFunctionOperation f) return f.Symbol;
             if (o is ILocalFunctionOperation l) return l.Symbol;
         }
