@@ -17,15 +17,6 @@ public class DescriptorTests
         .Select(f => (DiagnosticDescriptor)f.GetValue(null)!)
         .ToArray();
 
-    private static string RepositoryRoot()
-    {
-        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
-        {
-            if (File.Exists(Path.Combine(dir.FullName, "WakerAnalyzers.sln"))) return dir.FullName;
-        }
-        throw new InvalidOperationException("WakerAnalyzers.sln not found above " + AppContext.BaseDirectory);
-    }
-
     [Fact]
     public void IdsAreWake001ToWake010()
     {
@@ -35,7 +26,7 @@ public class DescriptorTests
     [Fact]
     public void HelpLinkPointsAtTheRulePage()
     {
-        var props = XDocument.Load(Path.Combine(RepositoryRoot(), "Directory.Build.props"));
+        var props = XDocument.Load(Documentation.Repository.PathOf("Directory.Build.props"));
         var url = props.Descendants("PackageProjectUrl").Single().Value;
         foreach (var d in All())
         {

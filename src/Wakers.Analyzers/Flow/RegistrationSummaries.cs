@@ -66,9 +66,31 @@ internal sealed class RegistrationSummaries
     {
         helper = helper.OriginalDefinition;
         if (carrierMask == 0 || (carrierMask & (carrierMask - 1)) != 0 || !RegistrationCallees.HasReadableBody(helper)) return null;
-        var found = _staleGuards.GetOrAdd((helper, carrierMask), key => ComputeStaleGuard(key.Item1, key.Item2) ?? "");
+        var key = (helper, carrierMask);
+        if (_staleGuards.TryGetValue(key, out var cached)) return cached.Length == 0 ? null : cached;
+        // Judging a helper runs the dataflow over it, which judges the helpers it calls: a helper that calls itself,
+        // or a chain deeper than the summaries go, gets no verdict instead of recursing without end.
+        var inProgress = t_staleGuardsInProgress ??= new List<(IMethodSymbol, int)>();
+        if (inProgress.Count >= MaxDepth || inProgress.Any(k => KeyComparer.Equals(k, key))) return null;
+        inProgress.Add(key);
+        string found;
+        try
+        {
+            found = ComputeStaleGuard(helper, carrierMask) ?? "";
+        }
+        finally
+        {
+            inProgress.RemoveAt(inProgress.Count - 1);
+        }
+        // Only a verdict reached from the top is kept: one cut short by the depth bound depends on the caller.
+        if (inProgress.Count == 0) _staleGuards.TryAdd(key, found);
         return found.Length == 0 ? null : found;
     }
+
+    [System.ThreadStatic]
+    private static List<(IMethodSymbol, int)>? t_staleGuardsInProgress;
+
+    private static readonly MethodKeyComparer KeyComparer = new();
 
     private string? ComputeStaleGuard(IMethodSymbol helper, int carrierMask)
     {
