@@ -64,6 +64,22 @@ internal static class ReadinessReads
             var before = reads.Count;
             CollectReads(b.BranchValue, i, b.Operations.Length, definitions, symbols, finder, reads, 0);
             for (var k = before; k < reads.Count; k++) facts.ConditionReads.Add(reads[k].Member);
+            ISymbol? compared = null;
+            if (TestedComparison(b.BranchValue, out var cmpMember, out var op, out var constant))
+            {
+                var trueDirect = ReadyStraight(whenTrue, ready);
+                var falseDirect = ReadyStraight(whenFalse, ready);
+                if (trueDirect != falseDirect)
+                {
+                    compared = cmpMember;
+                    if (!facts.ReadyComparisons.TryGetValue(cmpMember!, out var tests)) facts.ReadyComparisons[cmpMember!] = tests = new();
+                    tests.Add((op, constant, trueDirect));
+                }
+            }
+            for (var k = before; k < reads.Count; k++)
+            {
+                if (!SymbolEqualityComparer.Default.Equals(reads[k].Member, compared)) facts.OpaqueReads.Add(reads[k].Member);
+            }
             if (TestedFlag(b.BranchValue, symbols, out var flag, out var negated))
             {
                 // The branch that reaches Ready without another test decides; only when neither does, any path counts.
@@ -251,6 +267,59 @@ internal static class ReadinessReads
 
     private static ISymbol? InstanceKey(IOperation? instance) =>
         instance is null or IInstanceReferenceOperation ? null : LockRegions.KeyOf(instance);
+
+    // `_count > 0`, `Volatile.Read(ref _n) >= 1`, `0 < _count`: a number compared with a constant.
+    private static bool TestedComparison(IOperation value, out ISymbol? member, out BinaryOperatorKind op, out double constant)
+    {
+        member = null;
+        op = default;
+        constant = 0;
+        while (value is IConversionOperation or IParenthesizedOperation) value = value is IConversionOperation c ? c.Operand : ((IParenthesizedOperation)value).Operand;
+        if (value is not IBinaryOperation binary) return false;
+        op = binary.OperatorKind;
+        if (op is not (BinaryOperatorKind.GreaterThan or BinaryOperatorKind.GreaterThanOrEqual or BinaryOperatorKind.LessThan
+            or BinaryOperatorKind.LessThanOrEqual or BinaryOperatorKind.Equals or BinaryOperatorKind.NotEquals)) return false;
+        if (NumberOf(binary.RightOperand) is { } right && MemberOf(binary.LeftOperand) is { } left)
+        {
+            member = left;
+            constant = right;
+            return true;
+        }
+        if (NumberOf(binary.LeftOperand) is { } l && MemberOf(binary.RightOperand) is { } r)
+        {
+            member = r;
+            constant = l;
+            op = op switch
+            {
+                BinaryOperatorKind.GreaterThan => BinaryOperatorKind.LessThan,
+                BinaryOperatorKind.GreaterThanOrEqual => BinaryOperatorKind.LessThanOrEqual,
+                BinaryOperatorKind.LessThan => BinaryOperatorKind.GreaterThan,
+                BinaryOperatorKind.LessThanOrEqual => BinaryOperatorKind.GreaterThanOrEqual,
+                _ => op,
+            };
+            return true;
+        }
+        return false;
+    }
+
+    private static double? NumberOf(IOperation operand)
+    {
+        if (!operand.ConstantValue.HasValue || operand.ConstantValue.Value is null or bool or string or char) return null;
+        try { return System.Convert.ToDouble(operand.ConstantValue.Value, System.Globalization.CultureInfo.InvariantCulture); }
+        catch (System.Exception e) when (e is System.FormatException or System.InvalidCastException or System.OverflowException) { return null; }
+    }
+
+    private static ISymbol? MemberOf(IOperation operand)
+    {
+        while (operand is IConversionOperation c) operand = c.Operand;
+        if (operand is IInvocationOperation { TargetMethod.Name: "Read" } read && read.Arguments.Length == 1) operand = read.Arguments[0].Value;
+        return operand switch
+        {
+            IFieldReferenceOperation f => f.Field.OriginalDefinition,
+            IPropertyReferenceOperation { Arguments.Length: 0 } p => p.Property.OriginalDefinition,
+            _ => null,
+        };
+    }
 
     // `_open`, `!_open`, `Volatile.Read(ref _open)`: the bool member a branch tests directly.
     private static bool TestedFlag(IOperation value, WakersSymbols symbols, out ISymbol? flag, out bool negated)

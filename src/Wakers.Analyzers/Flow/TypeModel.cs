@@ -1,5 +1,6 @@
 using System.Collections.Generic;
 using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.Operations;
 
 namespace Wakers.Analyzers.Flow;
 
@@ -55,8 +56,9 @@ internal enum WrittenValue
 /// <summary>A write of a field or property (an assignment, an increment, <c>Volatile.Write</c>, an <c>Add</c>/<c>Enqueue</c> on a held collection).</summary>
 internal sealed class StateWrite
 {
-    public StateWrite(ISymbol member, WrittenValue value, bool removes, SyntaxNode node, ISymbol owner, bool inConstructorBody)
+    public StateWrite(ISymbol member, WrittenValue value, bool removes, SyntaxNode node, ISymbol owner, bool inConstructorBody, object? constant = null)
     {
+        Constant = constant;
         Member = member;
         Value = value;
         Removes = removes;
@@ -67,6 +69,9 @@ internal sealed class StateWrite
 
     public ISymbol Member { get; }
     public WrittenValue Value { get; }
+
+    /// <summary>The numeric constant written (<c>_count = 0</c>), if any.</summary>
+    public object? Constant { get; }
 
     /// <summary>A collection mutation that only takes items out (<c>Clear</c>, <c>Dequeue</c>): it cannot make a poll ready.</summary>
     public bool Removes { get; }
@@ -203,6 +208,12 @@ internal sealed class PollFacts
 
     /// <summary>For bool fields tested directly: the values that lead to Ready (both when unclear).</summary>
     public Dictionary<ISymbol, HashSet<bool>> ReadyWhen { get; } = new(SymbolEqualityComparer.Default);
+
+    /// <summary>For numbers compared with a constant on the way to Ready (<c>_count &gt; 0</c>): each test and whether its true side leads to Ready.</summary>
+    public Dictionary<ISymbol, List<(BinaryOperatorKind Op, double Constant, bool ReadyWhenTrue)>> ReadyComparisons { get; } = new(SymbolEqualityComparer.Default);
+
+    /// <summary>Members read by a Ready-leading condition in a shape we do not model (then any write may publish).</summary>
+    public HashSet<ISymbol> OpaqueReads { get; } = new(SymbolEqualityComparer.Default);
 
     /// <summary>Methods of the type it calls (they are part of the poll).</summary>
     public HashSet<IMethodSymbol> Calls { get; } = new(SymbolEqualityComparer.Default);

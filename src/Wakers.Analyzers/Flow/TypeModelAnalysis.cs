@@ -244,8 +244,28 @@ internal sealed class TypeModel
     {
         if (write.Removes || write.Value == WrittenValue.Null) return false;
         if (write.Value == WrittenValue.False && poll.ReadyWhen.TryGetValue(write.Member, out var values) && !values.Contains(false)) return false;
+        // `_count = 0` where the poll is ready only when `_count > 0`: a reset, not a publish.
+        if (write.Constant is { } c && !poll.OpaqueReads.Contains(write.Member) && poll.ReadyComparisons.TryGetValue(write.Member, out var tests))
+        {
+            var v = System.Convert.ToDouble(c, System.Globalization.CultureInfo.InvariantCulture);
+            foreach (var (op, k, readyWhenTrue) in tests)
+            {
+                if (Holds(op, v, k) == readyWhenTrue) return true;
+            }
+            return false;
+        }
         return true;
     }
+
+    private static bool Holds(Microsoft.CodeAnalysis.Operations.BinaryOperatorKind op, double v, double k) => op switch
+    {
+        Microsoft.CodeAnalysis.Operations.BinaryOperatorKind.GreaterThan => v > k,
+        Microsoft.CodeAnalysis.Operations.BinaryOperatorKind.GreaterThanOrEqual => v >= k,
+        Microsoft.CodeAnalysis.Operations.BinaryOperatorKind.LessThan => v < k,
+        Microsoft.CodeAnalysis.Operations.BinaryOperatorKind.LessThanOrEqual => v <= k,
+        Microsoft.CodeAnalysis.Operations.BinaryOperatorKind.Equals => v == k,
+        _ => v != k,
+    };
 
     /// <summary>The fields, collections and parameters whose wakers <paramref name="member"/> wakes or takes, through helpers of the type too.</summary>
     public HashSet<ISymbol> WakeOrigins(IMethodSymbol member, bool includePassOn = true) => WakeOrigins(member.OriginalDefinition, includePassOn, 0);

@@ -141,7 +141,8 @@ internal static class TypeModelMembers
     {
         if (StoreFinder.RootMember(target) is not { } member) return;
         var written = Value(value);
-        facts.Writes.Add(new StateWrite(member, written, false, target.Parent?.Syntax ?? target.Syntax, owner, inCtorBody));
+        var constant = Strip(value) is { ConstantValue: { HasValue: true, Value: { } number } } && number is not (bool or string or char) && IsNumber(number) ? number : null;
+        facts.Writes.Add(new StateWrite(member, written, false, target.Parent?.Syntax ?? target.Syntax, owner, inCtorBody, constant));
         var isElement = target is IArrayElementReferenceOperation or IPropertyReferenceOperation { Arguments.Length: > 0 };
         if (!isElement && WakerHolders.Holds(target.Type, symbols) && (written == WrittenValue.Null || Strip(value) is IObjectCreationOperation or IArrayCreationOperation || IsCollectionExpression(value)))
         {
@@ -207,6 +208,8 @@ internal static class TypeModelMembers
         }
         return WrittenValue.Other;
     }
+
+    private static bool IsNumber(object value) => value is int or long or short or byte or sbyte or uint or ulong or ushort or double or float or decimal;
 
     private static bool IsCollectionExpression(IOperation value) => Strip(value)?.Kind.ToString() == "CollectionExpression";
 

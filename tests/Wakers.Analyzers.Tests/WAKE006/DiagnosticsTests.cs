@@ -188,4 +188,28 @@ public class DiagnosticsTests
             }
         }
         """);
+
+    [Fact]
+    public Task GrantingPermitsWithoutWaking() => Verify.Diagnostics<PublishWithoutWakeAnalyzer>("""
+        using Wakers;
+
+        public sealed class Permits
+        {
+            private readonly object _gate = new();
+            private int _permits;
+            private Waker? _w;
+            public void Release() { Waker? w; lock (_gate) { _permits++; w = _w; _w = null; } w?.Wake(); }
+            public void Grant(int n) { lock (_gate) { [|_permits = 5|]; } }
+
+            public Poll<Unit> PollAcquire(Context cx)
+            {
+                lock (_gate)
+                {
+                    if (_permits > 0) { _permits--; return Poll<Unit>.Ready(Unit.Value); }
+                    _w = cx.Waker;
+                    return Poll<Unit>.Pending;
+                }
+            }
+        }
+        """);
 }

@@ -137,4 +137,28 @@ public class ValidTests
 
         public static class External { public static void Post(object? o) { } }
         """);
+
+    [Fact]
+    public Task ResettingACounterBelowWhatThePollWaitsFor() => Verify.Valid<PublishWithoutWakeAnalyzer>("""
+        using Wakers;
+
+        public sealed class Permits
+        {
+            private readonly object _gate = new();
+            private int _permits;
+            private Waker? _w;
+            public void Release() { Waker? w; lock (_gate) { _permits++; w = _w; _w = null; } w?.Wake(); }
+            public void Drain() { lock (_gate) { _permits = 0; } }
+
+            public Poll<Unit> PollAcquire(Context cx)
+            {
+                lock (_gate)
+                {
+                    if (_permits > 0) { _permits--; return Poll<Unit>.Ready(Unit.Value); }
+                    _w = cx.Waker;
+                    return Poll<Unit>.Pending;
+                }
+            }
+        }
+        """);
 }
