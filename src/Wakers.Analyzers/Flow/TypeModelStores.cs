@@ -146,7 +146,8 @@ internal sealed class StoreFinder
     private FoundStore? Store(IInvocationOperation call)
     {
         var method = call.TargetMethod;
-        if (_symbols.IsPollMethod(method) || IsNotKeeping(method.Name)) return null;
+        // Atomics first: Volatile.Write(ref _w, cx.Waker) is a store even though "Write" names a logger's call too.
+        if (_symbols.IsPollMethod(method) || (!IsAtomicOp(method) && IsNotKeeping(method.Name))) return null;
         if (method.Name == "Wake" && _symbols.IsWakerType(method.ContainingType)) return null;
         var isHelper = IsOfType(method.ContainingType);
         for (var i = 0; i < call.Arguments.Length; i++)

@@ -351,4 +351,46 @@ public class DiagnosticsTests
             }
         }
         """);
+
+    [Fact]
+    public Task VolatileWriteStoreInHelper() => Verify.Diagnostics<CheckThenRegisterAnalyzer>("""
+        using System.Threading;
+        using Wakers;
+
+        public sealed class Oneshot : IFuture<string>
+        {
+            private string? _value;
+            private Waker? _rx;
+            public void Send(string value) { Volatile.Write(ref _value, value); Volatile.Read(ref _rx)?.Wake(); }
+
+            public Poll<string> Poll(Context cx)
+            {
+                if (Volatile.Read(ref _value) is { } v) return Poll<string>.Ready(v);
+                [|Park(cx.Waker)|];
+                return Poll<string>.Pending;
+            }
+
+            private void Park(Waker waker) => Volatile.Write(ref _rx, waker);
+        }
+        """);
+
+    [Fact]
+    public Task VolatileWriteStoreDirect() => Verify.Diagnostics<CheckThenRegisterAnalyzer>("""
+        using System.Threading;
+        using Wakers;
+
+        public sealed class Oneshot : IFuture<string>
+        {
+            private string? _value;
+            private Waker? _rx;
+            public void Send(string value) { Volatile.Write(ref _value, value); Volatile.Read(ref _rx)?.Wake(); }
+
+            public Poll<string> Poll(Context cx)
+            {
+                if (Volatile.Read(ref _value) is { } v) return Poll<string>.Ready(v);
+                [|Volatile.Write(ref _rx, cx.Waker)|];
+                return Poll<string>.Pending;
+            }
+        }
+        """);
 }
