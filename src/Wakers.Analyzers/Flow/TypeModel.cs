@@ -118,6 +118,22 @@ internal sealed class MemberFacts
     public IMethodSymbol Symbol { get; }
     public bool IsConstructor => Symbol.MethodKind is MethodKind.Constructor or MethodKind.StaticConstructor;
     public bool IsDispose => Symbol.Name is "Dispose" or "DisposeAsync" || Symbol.Name.EndsWith(".Dispose", System.StringComparison.Ordinal);
+
+    /// <summary>
+    /// A future's (or stream's) own Dispose: nobody waits on a disposed future. A channel's or sender's Dispose that
+    /// marks the other half closed is a publish like any other.
+    /// </summary>
+    public bool IsFutureDispose => IsDispose && IsFutureType(Symbol.ContainingType);
+
+    private static bool IsFutureType(INamedTypeSymbol? type)
+    {
+        if (type is null) return false;
+        foreach (var i in type.AllInterfaces)
+        {
+            if (i.OriginalDefinition.Name is "IFuture" or "IStream" && i.Arity == 1 && i.ContainingNamespace?.ToDisplayString() == "Wakers") return true;
+        }
+        return false;
+    }
     public List<LockRegion> Regions { get; }
     public List<WakerEffect> Effects { get; } = new();
     public List<StateWrite> Writes { get; } = new();

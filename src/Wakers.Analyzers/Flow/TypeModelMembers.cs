@@ -95,12 +95,19 @@ internal static class TypeModelMembers
         {
             if (name == "Read") return;
             var value = name is "Exchange" or "Write" or "CompareExchange" && call.Arguments.Length > 1 ? Value(call.Arguments[1].Value) : WrittenValue.Other;
-            if (name is "Exchange" or "CompareExchange" && value == WrittenValue.Null && WakerHolders.Holds(call.Arguments[0].Value.Type, symbols))
+            var holdsWaker = WakerHolders.Holds(call.Arguments[0].Value.Type, symbols);
+            if (name is "Exchange" or "CompareExchange" && value == WrittenValue.Null && holdsWaker)
             {
-                facts.Effects.Add(new WakerEffect(WakerEffectKind.Take, origins.Of(call.Arguments[0].Value), call.Syntax, owner));
+                // A take whose value is thrown away strands the waker just like `_w = null`.
+                var kind = IsDiscarded(call) ? WakerEffectKind.Clear : WakerEffectKind.Take;
+                facts.Effects.Add(new WakerEffect(kind, origins.Of(call.Arguments[0].Value), StatementOrSelf(call), owner));
                 return;
             }
             facts.Writes.Add(new StateWrite(target, value, false, call.Syntax, owner, inCtorBody));
+            if (name == "Write" && value == WrittenValue.Null && holdsWaker)
+            {
+                facts.Effects.Add(new WakerEffect(WakerEffectKind.Clear, new HashSet<ISymbol>(SymbolEqualityComparer.Default) { target }, call.Syntax, owner));
+            }
             return;
         }
         if (stores.IsOfType(method.ContainingType) && method.Locations.Length > 0 && method.Locations[0].IsInSource)
@@ -149,6 +156,18 @@ internal static class TypeModelMembers
             facts.Effects.Add(new WakerEffect(WakerEffectKind.Clear, new HashSet<ISymbol>(SymbolEqualityComparer.Default) { member }, target.Parent?.Syntax ?? target.Syntax, owner));
         }
     }
+
+    // `Interlocked.Exchange(ref _w, null);` or `_ = Interlocked.Exchange(ref _w, null);`: nobody receives the old value.
+    private static bool IsDiscarded(IOperation call)
+    {
+        var parent = call.Parent;
+        while (parent is IConversionOperation or IParenthesizedOperation) parent = parent.Parent;
+        return parent is IExpressionStatementOperation
+            || parent is ISimpleAssignmentOperation { Target: IDiscardOperation };
+    }
+
+    private static SyntaxNode StatementOrSelf(IOperation call) =>
+        call.Parent is IExpressionStatementOperation ? call.Syntax : call.Parent is ISimpleAssignmentOperation { Target: IDiscardOperation } a ? a.Syntax : call.Syntax;
 
     // `w = _w; _w = null;` and `toWake = _waiters.ToArray(); _waiters.Clear();`: the read is a take.
     private static void AddReadAndClearTakes(MemberFacts facts, ValueOrigins origins, IOperation root)

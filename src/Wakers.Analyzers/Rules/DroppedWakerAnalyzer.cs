@@ -18,7 +18,7 @@ public sealed class DroppedWakerAnalyzer : TypeModelRule
         foreach (var member in model.OtherMembers())
         {
             // A future's own Dispose may drop its waker: nobody waits on a disposed future.
-            if (member.IsDispose) continue;
+            if (member.IsFutureDispose) continue;
             var woken = model.WakeOrigins(member.Symbol);
             foreach (var clear in member.Effects)
             {

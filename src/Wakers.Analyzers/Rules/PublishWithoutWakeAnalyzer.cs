@@ -22,7 +22,7 @@ public sealed class PublishWithoutWakeAnalyzer : TypeModelRule
             if (slots.Count == 0) continue;
             foreach (var member in model.OtherMembers())
             {
-                if (member.IsDispose) continue;
+                if (member.IsFutureDispose) continue;
                 var writes = member.Writes.Where(w => !w.InConstructorBody && model.IsReadiness(poll, w.Member) && model.CanPublish(poll, w)).ToList();
                 if (writes.Count == 0 || Wakes(model, member.Symbol, slots)) continue;
                 // A private step of a method that wakes afterwards is judged with its callers.

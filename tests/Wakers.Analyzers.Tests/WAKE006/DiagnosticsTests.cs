@@ -212,4 +212,32 @@ public class DiagnosticsTests
             }
         }
         """);
+
+    [Fact]
+    public Task ChannelDisposeMarksClosedWithoutWaking() => Verify.Diagnostics<PublishWithoutWakeAnalyzer>("""
+        using System;
+        using Wakers;
+
+        public sealed class Chan : IDisposable
+        {
+            private readonly object _gate = new();
+            private bool _dropped;
+            private Waker? _rx;
+
+            public void Dispose()
+            {
+                lock (_gate) { [|_dropped = true|]; }
+            }
+
+            public Poll<bool> PollRecv(Context cx)
+            {
+                lock (_gate)
+                {
+                    if (_dropped) return Poll<bool>.Ready(false);
+                    _rx = cx.Waker;
+                    return Poll<bool>.Pending;
+                }
+            }
+        }
+        """);
 }

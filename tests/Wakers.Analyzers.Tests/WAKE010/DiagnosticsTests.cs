@@ -149,4 +149,54 @@ public class DiagnosticsTests
             }
         }
         """);
+
+    [Fact]
+    public Task DiscardedExchangeAndVolatileNullAreClears() => Verify.Diagnostics<DroppedWakerAnalyzer>("""
+        using System.Threading;
+        using Wakers;
+
+        public sealed class Signal : IFuture<Unit>
+        {
+            private Waker? _waker;
+            private int _fired;
+            public void Fire() { Interlocked.Exchange(ref _fired, 1); Interlocked.Exchange(ref _waker, null)?.Wake(); }
+            public void Detach() { [|Interlocked.Exchange(ref _waker, null)|]; }
+            public void Detach2() { [|_ = Interlocked.Exchange(ref _waker, null)|]; }
+            public void Detach3() { [|Volatile.Write(ref _waker, null)|]; }
+
+            public Poll<Unit> Poll(Context cx)
+            {
+                if (Volatile.Read(ref _fired) == 1) return Poll<Unit>.Ready(Unit.Value);
+                Interlocked.Exchange(ref _waker, cx.Waker);
+                if (Volatile.Read(ref _fired) == 1) return Poll<Unit>.Ready(Unit.Value);
+                return Poll<Unit>.Pending;
+            }
+        }
+        """);
+
+    [Fact]
+    public Task ChannelDisposeDropsTheReceiversWaker() => Verify.Diagnostics<DroppedWakerAnalyzer>("""
+        using System;
+        using Wakers;
+
+        public sealed class Chan : IDisposable
+        {
+            private readonly object _gate = new();
+            private int _items;
+            private Waker? _rx;
+
+            public void Send() { Waker? w; lock (_gate) { _items++; w = _rx; _rx = null; } w?.Wake(); }
+            public void Dispose() { lock (_gate) { [|_rx = null|]; } }
+
+            public Poll<int> PollRecv(Context cx)
+            {
+                lock (_gate)
+                {
+                    if (_items > 0) return Poll<int>.Ready(_items--);
+                    _rx = cx.Waker;
+                    return Poll<int>.Pending;
+                }
+            }
+        }
+        """);
 }
