@@ -32,6 +32,14 @@ internal sealed class ValueOrigins
                 case IArgumentOperation { Parameter.RefKind: RefKind.Out } arg when arg.Parent is IInvocationOperation { Instance: { } receiver }:
                     foreach (var local in DeclaredOrReferenced(arg.Value)) Add(local, receiver);
                     break;
+                case IInvocationOperation { Instance: ILocalReferenceOperation collection } fill when Fills(fill.TargetMethod.Name):
+                    // `ws.Add(_q.Dequeue())`: the local collection now holds what the queue held (the drain idiom).
+                    foreach (var a in fill.Arguments)
+                    {
+                        if (a.Value.Type is { IsValueType: true, SpecialType: not SpecialType.None }) continue;
+                        Add(collection.Local, a.Value);
+                    }
+                    break;
                 case IDeclarationPatternOperation { DeclaredSymbol: ILocalSymbol local } p when PatternValue(p) is { } value:
                     Add(local, value);
                     break;
@@ -107,6 +115,9 @@ internal sealed class ValueOrigins
         }
         return null;
     }
+
+    private static bool Fills(string name) =>
+        name is "Add" or "AddRange" or "Enqueue" or "Push" or "Insert" or "InsertRange" or "AddLast" or "AddFirst" or "TryAdd";
 
     private void Add(ILocalSymbol local, IOperation value)
     {

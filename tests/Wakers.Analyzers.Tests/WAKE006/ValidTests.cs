@@ -161,4 +161,45 @@ public class ValidTests
             }
         }
         """);
+
+    [Fact]
+    public Task WakesThroughALocalListFilledByDraining() => Verify.Valid<PublishWithoutWakeAnalyzer>("""
+        using System.Collections.Generic;
+        using Wakers;
+
+        public sealed class Version
+        {
+            private readonly object _gate = new();
+            private readonly Queue<Waker> _waiters = new();
+            private int _version;
+            private bool _closed;
+
+            public void Publish()
+            {
+                List<Waker> ws = new();
+                lock (_gate) { _version++; while (_waiters.Count > 0) ws.Add(_waiters.Dequeue()); }
+                foreach (var w in ws) w.Wake();
+            }
+
+            public void Close() { lock (_gate) { _closed = true; } WakeAll(); }
+
+            private void WakeAll()
+            {
+                var ws = new Stack<Waker>();
+                lock (_gate) { while (_waiters.TryDequeue(out var w)) ws.Push(w); }
+                while (ws.Count > 0) ws.Pop().Wake();
+            }
+
+            public Poll<bool> PollChanged(int seen, Context cx)
+            {
+                lock (_gate)
+                {
+                    if (_closed) return Poll<bool>.Ready(false);
+                    if (_version != seen) return Poll<bool>.Ready(true);
+                    _waiters.Enqueue(cx.Waker);
+                    return Poll<bool>.Pending;
+                }
+            }
+        }
+        """);
 }
