@@ -21,11 +21,11 @@ public sealed class LostWakeupAnalyzer : DiagnosticAnalyzer
         {
             var symbols = WakersSymbols.TryCreate(start.Compilation);
             if (symbols is null) return;
-            var summaries = new RegistrationSummaries(start.Compilation, symbols);
-            var outsidePoll = new RegistrationOutsidePoll(summaries);
+            var cache = RegistrationCache.For(start.Compilation, symbols);
+            var outsidePoll = cache.OutsidePoll;
             start.RegisterPollMethodAction(symbols, (poll, block) =>
             {
-                var analysis = RegistrationAnalysis.Analyze(poll, summaries);
+                var analysis = cache.Analyze(poll);
                 if (analysis.LostReturns.Count == 0) return;
                 // A waker kept since construction (a Start method, a constructor) is WAKE002's stale waker, not a lost one.
                 if (!analysis.StoresWaker && outsidePoll.HasWakerKeptOutsidePolls(poll.Symbol.ContainingType)) return;

@@ -22,11 +22,11 @@ public sealed class StaleWakerAnalyzer : DiagnosticAnalyzer
         {
             var symbols = WakersSymbols.TryCreate(start.Compilation);
             if (symbols is null) return;
-            var summaries = new RegistrationSummaries(start.Compilation, symbols);
-            var outsidePoll = new RegistrationOutsidePoll(summaries);
+            var cache = RegistrationCache.For(start.Compilation, symbols);
+            var outsidePoll = cache.OutsidePoll;
             start.RegisterPollMethodAction(symbols, (poll, block) =>
             {
-                foreach (var stale in RegistrationAnalysis.Analyze(poll, summaries).StaleStores)
+                foreach (var stale in cache.Analyze(poll).StaleStores)
                 {
                     block.ReportDiagnostic(Diagnostic.Create(Descriptors.StaleWaker, stale.At.GetLocation(), poll.DisplayName, stale.Guard));
                 }
