@@ -33,6 +33,7 @@ internal sealed class ContextOrigin
     private readonly Dictionary<ILocalSymbol, Origin> _localContexts = new(SymbolEqualityComparer.Default);
     private readonly Dictionary<ILocalSymbol, Origin> _localWakers = new(SymbolEqualityComparer.Default);
     private Dictionary<ILocalSymbol, List<IOperation?>>? _definitions;
+    private readonly HashSet<IParameterSymbol> _parametersInProgress = new(SymbolEqualityComparer.Default);
     private bool? _handsOnWaker;
     private readonly bool _deadOnly;
 
@@ -150,6 +151,8 @@ internal sealed class ContextOrigin
                 return StoredMember(property.Property, IsThisOrStatic(property.Instance));
             case IInstanceReferenceOperation:
                 return Stored(); // the future is its own waker: a relay
+            case IParameterReferenceOperation parameter when _symbols.IsWakerType(parameter.Type):
+                return OfWakerParameter(parameter.Parameter, depth);
             case ILocalReferenceOperation local:
                 return OfLocal(local.Local, _localWakers, d => OfWaker(d, depth + 1));
             case ILiteralOperation { ConstantValue: { HasValue: true, Value: null } }:
@@ -237,6 +240,56 @@ internal sealed class ContextOrigin
         var type = FunctionOperations.Strip(value).Type;
         if (IsContext(type)) return OfContext(value, depth + 1);
         return _symbols.IsWakerType(type) || _symbols.IsWakerType(value.Type) ? OfWaker(value, depth + 1) : Origin.Unknown;
+    }
+
+    // A waker handed in as a parameter (this function's own, or captured from an enclosing method) is not cx.Waker:
+    // another task's waker, unless it is of a relay type that this poll may have built around cx.Waker.
+    private Origin OfWakerParameter(IParameterSymbol parameter, int depth)
+    {
+        if (_deadOnly || Context is null) return Origin.Unknown;
+        // A local function's callers are in this member: `Step(cx, cx.Waker)` hands it this task's waker.
+        if (parameter.ContainingSymbol is IMethodSymbol { MethodKind: MethodKind.LocalFunction } local
+            && OfLocalFunctionArguments(local, parameter, depth) is { } passed)
+        {
+            return passed;
+        }
+        var type = parameter.Type.WithNullableAnnotation(NullableAnnotation.NotAnnotated);
+        return SymbolEqualityComparer.Default.Equals(type, _symbols.Waker) ? Origin.Foreign : Stored();
+    }
+
+    // What the calls of a local function pass for one of its parameters; null when it is never called directly here.
+    private Origin? OfLocalFunctionArguments(IMethodSymbol function, IParameterSymbol parameter, int depth)
+    {
+        if (!_parametersInProgress.Add(parameter)) return Origin.Unknown; // a recursive local function passing it on
+        try
+        {
+            return OfArgumentsPassed(function, parameter, depth);
+        }
+        finally
+        {
+            _parametersInProgress.Remove(parameter);
+        }
+    }
+
+    private Origin? OfArgumentsPassed(IMethodSymbol function, IParameterSymbol parameter, int depth)
+    {
+        Origin? result = null;
+        foreach (var op in _root.Descendants())
+        {
+            if (op is not IInvocationOperation call
+                || !SymbolEqualityComparer.Default.Equals(call.TargetMethod.OriginalDefinition, function.OriginalDefinition))
+            {
+                continue;
+            }
+            foreach (var argument in call.Arguments)
+            {
+                if (argument.Parameter?.Ordinal != parameter.Ordinal) continue;
+                var origin = OfWaker(argument.Value, depth + 1);
+                if (origin == Origin.Own) return Origin.Unknown; // some caller passes cx.Waker: the benefit of the doubt
+                result = result is null ? origin : Both(result.Value, origin);
+            }
+        }
+        return result;
     }
 
     // A relay waker (a child waker object, this): another task's unless this poll hands cx.Waker to what it may wake.

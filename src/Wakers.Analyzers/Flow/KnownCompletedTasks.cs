@@ -79,9 +79,31 @@ internal static class KnownCompletedTasks
             {
                 facts.RemoveWhere(k => k == key || k.StartsWith(key + ".", System.StringComparison.Ordinal));
             }
-            else if (BlockingCalls.Describe(op, out var task) is not null && task is not null && Key(task) is { } waited)
+            else if (BlockingCalls.Describe(op, out var task) is not null && !IsTimedWait(op))
             {
-                facts.Add(waited);
+                // A timed wait returns whether it completed: that fact lives on its true branch (AddFacts).
+                if (task is not null) AddKey(task, facts);
+                foreach (var all in WaitedForAll(op)) AddKey(all, facts);
+            }
+        }
+    }
+
+    // t.Wait(timeout), Task.WaitAll(tasks, timeout): a bool that says whether the wait completed.
+    private static bool IsTimedWait(IOperation op) =>
+        op is IInvocationOperation { TargetMethod: { Name: "Wait" or "WaitAll", ReturnType.SpecialType: SpecialType.System_Boolean } };
+
+    // The tasks of Task.WaitAll(a, b) or Task.WaitAll(new[] { a, b }, ...): each is completed once it returns.
+    private static IEnumerable<IOperation> WaitedForAll(IOperation op)
+    {
+        if (op is not IInvocationOperation { TargetMethod: { IsStatic: true, Name: "WaitAll", ContainingType.Name: "Task" } } waitAll) yield break;
+        foreach (var argument in waitAll.Arguments)
+        {
+            var value = FunctionOperations.Strip(argument.Value);
+            // new[] { a, b }, or the params collection of WaitAll(a, b) (an array, or a span's collection expression).
+            IEnumerable<IOperation> elements = value is IArrayCreationOperation { Initializer: { } tasks } ? tasks.ElementValues : value.ChildOperations;
+            foreach (var element in elements)
+            {
+                if (FunctionOperations.Strip(element).Type is { Name: "Task" or "ValueTask" }) yield return element;
             }
         }
     }
@@ -164,6 +186,9 @@ internal static class KnownCompletedTasks
                 break;
             case IInvocationOperation { TargetMethod.Name: "Wait", Instance: { } waited } wait when value && wait.Arguments.Length > 0:
                 AddKey(waited, facts); // Wait(timeout) returned true: the task completed
+                break;
+            case IInvocationOperation { TargetMethod.Name: "WaitAll" } waitAll when value:
+                foreach (var all in WaitedForAll(waitAll)) AddKey(all, facts); // WaitAll(tasks, timeout) returned true
                 break;
         }
     }

@@ -400,4 +400,46 @@ public class DiagnosticsTests
             }
         }
         """);
+
+    [Fact]
+    public Task WakerOfAnotherTaskHandedInAsAParameter() => Verify.Diagnostics<ForeignContextAnalyzer>("""
+        using Wakers;
+
+        public sealed class Forward : IFuture<string>
+        {
+            private readonly IFuture<string> _inner;
+            public Forward(IFuture<string> inner) => _inner = inner;
+
+            public Poll<string> PollWith(Waker other, Context cx) => [|_inner.Poll(new Context(other))|];
+
+            public Poll<string> Poll(Context cx) => _inner.Poll(cx);
+        }
+
+        public static class Forwarders
+        {
+            public static IFuture<string> ByLocalFunction(IFuture<string> inner, Waker creator)
+            {
+                Poll<string> PollForward(Context cx)
+                {
+                    var r = [|inner.Poll(new Context(creator))|];
+                    return r;
+                }
+                return Future.FromPoll<string>(PollForward);
+            }
+
+            public static PollFn<string> ByLambda(IFuture<string> inner, Waker creator) => cx => [|inner.Poll(new Context(creator))|];
+
+            public static PollFn<string> StepHandedTheCreatorsWaker(IFuture<string> inner, Waker creator)
+            {
+                Poll<string> Step(Context outer, Waker waker) => [|inner.Poll(new Context(waker))|];
+                return cx => Step(cx, creator);
+            }
+
+            public static PollFn<string> ThroughACapturedLocal(IFuture<string> inner, Waker creator)
+            {
+                var saved = creator;
+                return cx => [|inner.Poll(new Context(saved))|];
+            }
+        }
+        """);
 }

@@ -299,4 +299,47 @@ public class ValidTests
             }
         }
         """);
+
+    [Fact]
+    public Task RelayWakersAroundCxWakerInLambdasAndLocalFunctions() => Verify.Valid<ForeignContextAnalyzer>("""
+        using System.Threading;
+        using Wakers;
+
+        public static class Relays
+        {
+            public static PollFn<string> Counting(IFuture<string> inner, Waker unused)
+            {
+                var wakeups = 0;
+                return cx =>
+                {
+                    var parent = cx.Waker;
+                    return inner.Poll(new Context(Waker.Create(() => { Interlocked.Increment(ref wakeups); parent.Wake(); })));
+                };
+            }
+
+            public static IFuture<string> ByLocalFunction(IFuture<string> inner, Waker unused)
+            {
+                Poll<string> PollForward(Context cx)
+                {
+                    var own = cx.Waker;
+                    return inner.Poll(new Context(own));
+                }
+                return Future.FromPoll<string>(PollForward);
+            }
+
+            public static PollFn<string> StepHandedTheTasksWaker(IFuture<string> inner)
+            {
+                Poll<string> Step(Context outer, Waker waker, int tries) =>
+                    tries > 0 ? Step(outer, waker, tries - 1) : inner.Poll(new Context(waker));
+                return cx => Step(cx, cx.Waker, 2);
+            }
+
+            // A Waker parameter that is not used to poll anything: only the Context it polls with matters.
+            public static Poll<string> PollAndNote(IFuture<string> inner, Context cx, Waker observer)
+            {
+                _ = observer.WillWake(cx.Waker);
+                return inner.Poll(cx);
+            }
+        }
+        """);
 }

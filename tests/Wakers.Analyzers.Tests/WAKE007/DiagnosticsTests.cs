@@ -290,4 +290,42 @@ public class DiagnosticsTests
             public Poll<T> Poll(Context cx) => Poll<T>.Ready([|Executor.BlockOn(_inner)|]);
         }
         """);
+
+    [Fact]
+    public Task TheWaitsAreReportedNotTheResultsTheyCompleted() => Verify.Diagnostics<BlockingInPollAnalyzer>("""
+        using System;
+        using System.Threading;
+        using System.Threading.Tasks;
+        using Wakers;
+
+        public sealed class JoinTasks : IFuture<int>
+        {
+            private readonly Task<int> _a;
+            private readonly Task<int> _b;
+            private readonly CancellationToken _token;
+            public JoinTasks(Task<int> a, Task<int> b, CancellationToken token) { _a = a; _b = b; _token = token; }
+
+            public Poll<int> Poll(Context cx)
+            {
+                if (_token.IsCancellationRequested) return Poll<int>.Ready(-1);
+                [|_a.Wait(_token)|];
+                [|Task.WaitAll(_a, _b)|];
+                return Poll<int>.Ready(_a.Result + _b.Result);
+            }
+
+            public Poll<int> PollArray(Context cx)
+            {
+                [|Task.WaitAll(new Task[] { _a, _b }, _token)|];
+                return Poll<int>.Ready(_a.Result + _b.Result);
+            }
+
+            public Poll<int> PollTimed(Context cx)
+            {
+                if ([|Task.WaitAll(new Task[] { _a, _b }, 100)|]) return Poll<int>.Ready(_a.Result + _b.Result);
+                // The bool of a timed wait was ignored: the task may still be running.
+                [|_a.Wait(TimeSpan.FromSeconds(1))|];
+                return Poll<int>.Ready([|_a.Result|]);
+            }
+        }
+        """);
 }
