@@ -164,15 +164,30 @@ internal sealed class StoreFinder
                     return new FoundStore(call, p, RootMember(call.Arguments[0].Value), null, null, -1);
                 }
                 var receiver = call.Instance ?? (method.IsExtensionMethod && i > 0 ? call.Arguments[0].Value : null);
-                return new FoundStore(call, p, RootMember(receiver), LockRegions.KeyOf(receiver), null, -1);
+                return new FoundStore(call, p, RootMember(receiver), LockRegions.KeyOf(AwaitedObject(receiver)), null, -1);
             }
             if (WakingCallback(arg.Value) is { } cb)
             {
                 var receiver = call.Instance ?? (call.Arguments.Length > 0 && i > 0 ? call.Arguments[0].Value : null);
-                return new FoundStore(call, cb, null, LockRegions.KeyOf(receiver), null, -1);
+                return new FoundStore(call, cb, null, LockRegions.KeyOf(AwaitedObject(receiver)), null, -1);
             }
         }
         return null;
+    }
+
+    // `_task.ConfigureAwait(false).GetAwaiter().OnCompleted(..)` registers on `_task` itself: these views complete with it.
+    private static IOperation? AwaitedObject(IOperation? receiver)
+    {
+        for (var depth = 0; receiver is not null && depth < 6; depth++)
+        {
+            while (receiver is IConversionOperation or IParenthesizedOperation)
+            {
+                receiver = receiver is IConversionOperation c ? c.Operand : ((IParenthesizedOperation)receiver).Operand;
+            }
+            if (receiver is not IInvocationOperation { TargetMethod.Name: "GetAwaiter" or "ConfigureAwait" or "AsTask" or "WaitAsync" } view) break;
+            receiver = view.Instance ?? (view.TargetMethod.IsExtensionMethod && view.Arguments.Length > 0 ? view.Arguments[0].Value : null);
+        }
+        return receiver;
     }
 
     // A lambda handed on that wakes a captured waker: the callback keeps the waker.

@@ -221,4 +221,32 @@ public class ValidTests
             }
         }
         """);
+
+    [Fact]
+    public Task RegistersThroughTheAwaiterOfTheCheckedTask() => Verify.Valid<CheckThenRegisterAnalyzer>("""
+        using System.Threading.Tasks;
+        using Wakers;
+
+        public sealed class TaskBridge : IFuture<int>
+        {
+            private readonly Task<int> _task;
+            public TaskBridge(Task<int> task) => _task = task;
+
+            public Poll<int> Poll(Context cx)
+            {
+                if (_task.IsCompleted) return Poll<int>.Ready(_task.Result);
+                var waker = cx.Waker;
+                _task.GetAwaiter().OnCompleted(() => waker.Wake());
+                return Poll<int>.Pending;
+            }
+
+            public Poll<int> PollUnsafe(Context cx)
+            {
+                if (_task.IsCompleted) return Poll<int>.Ready(_task.Result);
+                var waker = cx.Waker;
+                _task.ConfigureAwait(false).GetAwaiter().UnsafeOnCompleted(() => waker.Wake());
+                return Poll<int>.Pending;
+            }
+        }
+        """);
 }
