@@ -30,6 +30,10 @@ internal sealed class RegistrationOutsidePoll
         var methods = type.GetMembers().OfType<IMethodSymbol>().ToList();
         var polls = methods.Where(symbols.IsPollMethod).ToList();
         if (polls.Count == 0) return ImmutableArray<SyntaxNode>.Empty;
+        // Symbols first: only a constructor, a Start method or a method taking a Context that is handed a waker can keep
+        // one outside the polls, and most types have none, so the costlier look into the polls' bodies is skipped.
+        var keepers = methods.Where(m => MayKeepWaker(m, symbols)).ToList();
+        if (keepers.Count == 0) return ImmutableArray<SyntaxNode>.Empty;
         foreach (var poll in polls)
         {
             var context = symbols.ContextParameter(poll)!;
@@ -37,14 +41,9 @@ internal sealed class RegistrationOutsidePoll
             if (!RegistrationCallees.HasReadableBody(poll) || _summaries.Get(poll, 1 << context.Ordinal).Keeps) return ImmutableArray<SyntaxNode>.Empty;
         }
         var stores = ImmutableArray.CreateBuilder<SyntaxNode>();
-        foreach (var m in methods)
+        foreach (var m in keepers)
         {
-            if (symbols.IsPollMethod(m) || !RegistrationCallees.HasReadableBody(m)) continue;
             var seeds = m.Parameters.Where(p => IsContext(p.Type, symbols) || symbols.IsWakerType(p.Type)).Cast<ISymbol>().ToList();
-            if (seeds.Count == 0) continue;
-            var takesContext = m.Parameters.Any(p => IsContext(p.Type, symbols));
-            var isStart = m.Name.StartsWith("Start", System.StringComparison.Ordinal) || m.Name.StartsWith("Begin", System.StringComparison.Ordinal);
-            if (m.MethodKind != MethodKind.Constructor && !takesContext && !isStart) continue;
             if (_summaries.Body(m) is not { } body) continue;
             var carriers = new HashSet<ISymbol>(seeds, SymbolEqualityComparer.Default);
             foreach (var op in body.DescendantsAndSelf())
@@ -64,6 +63,15 @@ internal sealed class RegistrationOutsidePoll
             }
         }
         return stores.ToImmutable();
+    }
+
+    private static bool MayKeepWaker(IMethodSymbol m, WakersSymbols symbols)
+    {
+        if (symbols.IsPollMethod(m) || !RegistrationCallees.HasReadableBody(m)) return false;
+        if (!m.Parameters.Any(p => IsContext(p.Type, symbols) || symbols.IsWakerType(p.Type))) return false;
+        var takesContext = m.Parameters.Any(p => IsContext(p.Type, symbols));
+        var isStart = m.Name.StartsWith("Start", System.StringComparison.Ordinal) || m.Name.StartsWith("Begin", System.StringComparison.Ordinal);
+        return m.MethodKind == MethodKind.Constructor || takesContext || isStart;
     }
 
     private static bool IsContext(ITypeSymbol type, WakersSymbols symbols) => SymbolEqualityComparer.Default.Equals(type, symbols.Context);
