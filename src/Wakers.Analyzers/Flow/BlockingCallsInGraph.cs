@@ -55,6 +55,8 @@ internal sealed class BlockingCallsInGraph
         IReadOnlyDictionary<string, string>? flags = null)
     {
         var result = new BlockingCallsInGraph(function);
+        // Most polls neither block nor call a helper: the completed-task dataflow runs only where its answer is read.
+        if (!HasBlockingCallOrHelperCall(graph, type)) return result;
         var known = KnownCompletedTasks.Analyze(graph, entry, flags);
         foreach (var block in graph.Blocks)
         {
@@ -68,6 +70,28 @@ internal sealed class BlockingCallsInGraph
             if (block.BranchValue is { } value) result.Visit(value, facts, type);
         }
         return result;
+    }
+
+    private static bool HasBlockingCallOrHelperCall(ControlFlowGraph graph, INamedTypeSymbol type)
+    {
+        foreach (var block in graph.Blocks)
+        {
+            foreach (var op in block.Operations)
+            {
+                if (HasCandidate(op, type)) return true;
+            }
+            if (block.BranchValue is { } value && HasCandidate(value, type)) return true;
+        }
+        return false;
+    }
+
+    private static bool HasCandidate(IOperation root, INamedTypeSymbol type)
+    {
+        foreach (var op in root.DescendantsAndSelf())
+        {
+            if (BlockingCalls.Describe(op, out _) is not null || Helper(op, type) is not null) return true;
+        }
+        return false;
     }
 
     private void Visit(IOperation root, HashSet<string> facts, INamedTypeSymbol type)
