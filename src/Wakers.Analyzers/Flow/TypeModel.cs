@@ -145,6 +145,9 @@ internal sealed class MemberFacts
     /// <summary>Which of its waker/Context parameters it stores, and where (a helper that registers for its caller).</summary>
     public List<(IParameterSymbol Parameter, ISymbol? Slot)> StoredParameters { get; } = new();
 
+    /// <summary>Every method of the compilation it calls or refers to, its poll functions included (who calls a producer's step).</summary>
+    public HashSet<IMethodSymbol> Invoked { get; } = new(SymbolEqualityComparer.Default);
+
     /// <summary>Functions inside it that are poll methods (their effects belong to the poll, not to this member).</summary>
     public HashSet<ISymbol> PollFunctions { get; } = new(SymbolEqualityComparer.Default);
 }

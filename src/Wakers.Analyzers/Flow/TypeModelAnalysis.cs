@@ -12,8 +12,9 @@ namespace Wakers.Analyzers.Flow;
 internal static class TypeModelAnalysis
 {
     public static void RegisterTypeModelAction(this CompilationStartAnalysisContext context, WakersSymbols symbols,
-        Action<TypeModel, SymbolAnalysisContext> onType)
+        Action<TypeModel, SymbolAnalysisContext> onType, Action<TypeModel, Func<Location, bool>, Action<Diagnostic>>? onCrossType = null)
     {
+        var built = new ConcurrentBag<TypeModelBuilder>();
         context.RegisterSymbolStartAction(start =>
         {
             var type = (INamedTypeSymbol)start.Symbol;
@@ -25,8 +26,18 @@ internal static class TypeModelAnalysis
             {
                 var model = builder.Build();
                 if (model.Polls.Count > 0) onType(model, end);
+                if (onCrossType is not null) built.Add(builder);
             }));
         }, SymbolKind.NamedType);
+        if (onCrossType is null) return;
+        // Sender/receiver halves in separate classes meet on a shared object: judge the poll's type with the other halves.
+        context.RegisterCompilationEndAction(end =>
+        {
+            foreach (var (model, judged) in CrossTypeModels.Build(built.ToList(), symbols))
+            {
+                AnalyzerGuard.Run(model.Type, () => onCrossType(model, judged, end.ReportDiagnostic));
+            }
+        });
     }
 }
 
@@ -90,6 +101,14 @@ internal sealed class TypeModelBuilder
             }
         }
         return (polls, facts);
+    }
+
+    public INamedTypeSymbol Type => _type;
+
+    /// <summary>The members' facts so far (complete once the type's end has run).</summary>
+    public Dictionary<IMethodSymbol, MemberFacts> Members()
+    {
+        lock (_gate) return new Dictionary<IMethodSymbol, MemberFacts>(_members, SymbolEqualityComparer.Default);
     }
 
     public TypeModel Build()

@@ -31,6 +31,8 @@ internal static class TypeModelMembers
 
         foreach (var op in LockRegions.Walk(root))
         {
+            if (((op as IInvocationOperation)?.TargetMethod ?? (op as IMethodReferenceOperation)?.Method) is { } invoked
+                && invoked.Locations.Length > 0 && invoked.Locations[0].IsInSource) facts.Invoked.Add(invoked.OriginalDefinition);
             var owner = Owner(op, member);
             if (pollFunctions.Contains(owner)) continue;
             var inCtorBody = facts.IsConstructor && SymbolEqualityComparer.Default.Equals(owner, member);
@@ -76,6 +78,19 @@ internal static class TypeModelMembers
             var node = call.Parent is IConditionalAccessOperation access ? access.Syntax : call.Syntax;
             facts.Effects.Add(new WakerEffect(WakerEffectKind.Wake, origins.Of(woken), node, owner) { ThroughLocal = ThroughLocal(woken) });
             return;
+        }
+        if (!symbols.IsPollMethod(method) && !stores.IsOfType(method.ContainingType) && method.MethodKind == MethodKind.Ordinary && method.Locations.Length > 0 && method.Locations[0].IsInSource)
+        {
+            // `_shared.WakeReceiver()`: what a method of another type wakes counts once that type is joined in (CrossTypeModels).
+            var argumentOrigins = new List<HashSet<ISymbol>>();
+            var carried = new List<IParameterSymbol?>();
+            foreach (var _ in method.Parameters) { argumentOrigins.Add(new HashSet<ISymbol>(SymbolEqualityComparer.Default)); carried.Add(null); }
+            foreach (var a in call.Arguments)
+            {
+                if (a.Parameter is null || a.Parameter.Ordinal >= argumentOrigins.Count) continue;
+                argumentOrigins[a.Parameter.Ordinal] = origins.Of(a.Value);
+            }
+            facts.Calls.Add(new HelperCall(method.OriginalDefinition, call.Syntax, owner, argumentOrigins, carried));
         }
         // A waker set of another type (`_recvWakers.NotifyOne()`, `_listeners.WakeAll()`): its name says it wakes.
         if (!isAtomicWaker && call.Instance is { } set && !stores.IsOfType(method.ContainingType) && WakerHolders.Holds(set.Type, symbols)
@@ -124,6 +139,7 @@ internal static class TypeModelMembers
             facts.Calls.Add(new HelperCall(method.OriginalDefinition, call.Syntax, owner, argumentOrigins, carried));
             return;
         }
+
         if (call.Instance is { } receiver && WakerHolders.Holds(receiver.Type, symbols) && name == "Clear")
         {
             facts.Effects.Add(new WakerEffect(WakerEffectKind.Clear, origins.Of(receiver), call.Syntax, owner));

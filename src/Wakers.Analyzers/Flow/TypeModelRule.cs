@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using System.Collections.Generic;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.Diagnostics;
@@ -15,12 +16,20 @@ public abstract class TypeModelRule : DiagnosticAnalyzer
         {
             var symbols = WakersSymbols.TryCreate(start.Compilation);
             if (symbols is null) return;
+            // Locations reported by a type's own model: its joined model (at compilation end) does not repeat them.
+            var reported = new ConcurrentDictionary<Location, byte>();
             start.RegisterTypeModelAction(symbols, (model, end) =>
             {
-                var seen = new HashSet<Location>();
                 foreach (var d in Judge(model))
                 {
-                    if (seen.Add(d.Location)) end.ReportDiagnostic(d);
+                    if (reported.TryAdd(d.Location, 0)) end.ReportDiagnostic(d);
+                }
+            }, (model, judged, report) =>
+            {
+                foreach (var d in Judge(model))
+                {
+                    // Only what the other halves do: the poll's own type was judged on its own.
+                    if (judged(d.Location) && reported.TryAdd(d.Location, 0)) report(d);
                 }
             });
         });

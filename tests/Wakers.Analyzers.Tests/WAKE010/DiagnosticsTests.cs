@@ -199,4 +199,51 @@ public class DiagnosticsTests
             }
         }
         """);
+
+    [Fact]
+    public Task ControllerInAnotherClassResetsTheWaitList() => Verify.Diagnostics<DroppedWakerAnalyzer>("""
+        using System.Collections.Generic;
+        using Wakers;
+
+        public sealed class WaitList
+        {
+            public readonly object Gate = new();
+            public readonly List<Waker> Waiters = new();
+            public bool Open;
+        }
+
+        public sealed class Controller
+        {
+            private readonly WaitList _list;
+            public Controller(WaitList list) => _list = list;
+
+            public void Open()
+            {
+                Waker[] ws;
+                lock (_list.Gate) { _list.Open = true; ws = _list.Waiters.ToArray(); _list.Waiters.Clear(); }
+                foreach (var w in ws) w.Wake();
+            }
+
+            public void Reset()
+            {
+                lock (_list.Gate) { _list.Open = false; [|_list.Waiters.Clear()|]; }
+            }
+        }
+
+        public sealed class WaitOpen : IFuture<Unit>
+        {
+            private readonly WaitList _list;
+            public WaitOpen(WaitList list) => _list = list;
+
+            public Poll<Unit> Poll(Context cx)
+            {
+                lock (_list.Gate)
+                {
+                    if (_list.Open) return Poll<Unit>.Ready(Unit.Value);
+                    _list.Waiters.Add(cx.Waker);
+                    return Poll<Unit>.Pending;
+                }
+            }
+        }
+        """);
 }

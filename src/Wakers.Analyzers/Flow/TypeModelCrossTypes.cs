@@ -1,0 +1,105 @@
+using System.Collections.Generic;
+using System.Linq;
+using Microsoft.CodeAnalysis;
+
+namespace Wakers.Analyzers.Flow;
+
+/// <summary>
+/// Models that join a poll method's type with the other types that write, wake or clear the members of a shared
+/// object it reads or stores its waker in (<c>Sender.Close()</c> setting <c>_shared.Closed</c> that
+/// <c>Receiver.PollRecv</c> waits on). Facts are keyed by the shared object's member symbols, so they line up.
+/// </summary>
+internal static class CrossTypeModels
+{
+    public static IEnumerable<(TypeModel Model, System.Func<Location, bool> Judged)> Build(List<TypeModelBuilder> builders, WakersSymbols symbols)
+    {
+        var members = builders.Select(b => (b.Type, Members: b.Members())).ToList();
+        var calledFromOutside = CalledFromOutside(members);
+        foreach (var builder in builders)
+        {
+            var own = builder.Build();
+            if (own.Polls.Count == 0) continue;
+            var foreign = ForeignMembers(own);
+            if (foreign.Count == 0) continue;
+            var combined = new Dictionary<IMethodSymbol, MemberFacts>(own.Members, SymbolEqualityComparer.Default);
+            var imported = new List<INamedTypeSymbol>();
+            foreach (var (type, facts) in members)
+            {
+                if (SymbolEqualityComparer.Default.Equals(type, own.Type) || !facts.Values.Any(m => Touches(m, foreign))) continue;
+                imported.Add(type);
+                foreach (var pair in facts) combined[pair.Key] = pair.Value;
+            }
+            if (imported.Count == 0) continue;
+            var judged = new List<IMethodSymbol>();
+            foreach (var (type, facts) in members)
+            {
+                if (!imported.Contains(type, SymbolEqualityComparer.Default)) continue;
+                // A step another type calls (MarkFired, a queue's Enqueue) is judged with that caller, which may wake after it.
+                judged.AddRange(facts.Keys.Where(m => !calledFromOutside.Contains(m)));
+            }
+            yield return (new TypeModel(own.Type, symbols, own.Polls, combined), location => IsIn(location, judged));
+        }
+    }
+
+    // The slots and condition reads of the polls that live on an object of another type.
+    private static HashSet<ISymbol> ForeignMembers(TypeModel model)
+    {
+        var result = new HashSet<ISymbol>(SymbolEqualityComparer.Default);
+        var candidates = new HashSet<ISymbol>(model.AllSlots, SymbolEqualityComparer.Default);
+        foreach (var poll in model.Polls) candidates.UnionWith(poll.ConditionReads);
+        foreach (var s in candidates)
+        {
+            if (s is IFieldSymbol or IPropertySymbol && Outermost(s.ContainingType) is { } holder
+                && !SymbolEqualityComparer.Default.Equals(holder, model.Type) && holder.Locations.Any(l => l.IsInSource)) result.Add(s);
+        }
+        return result;
+    }
+
+    private static bool Touches(MemberFacts member, HashSet<ISymbol> foreign)
+    {
+        foreach (var w in member.Writes)
+        {
+            if (foreign.Contains(w.Member)) return true;
+        }
+        foreach (var e in member.Effects)
+        {
+            if (e.Origins.Overlaps(foreign)) return true;
+        }
+        return false;
+    }
+
+    private static INamedTypeSymbol? Outermost(INamedTypeSymbol? type)
+    {
+        while (type?.ContainingType is not null) type = type.ContainingType;
+        return type?.OriginalDefinition;
+    }
+
+    private static HashSet<IMethodSymbol> CalledFromOutside(List<(INamedTypeSymbol Type, Dictionary<IMethodSymbol, MemberFacts> Members)> members)
+    {
+        var result = new HashSet<IMethodSymbol>(SymbolEqualityComparer.Default);
+        foreach (var (type, facts) in members)
+        {
+            foreach (var m in facts.Values)
+            {
+                foreach (var callee in m.Invoked)
+                {
+                    if (!SymbolEqualityComparer.Default.Equals(Outermost(callee.ContainingType), type)) result.Add(callee);
+                }
+            }
+        }
+        return result;
+    }
+
+    // Whether the location lies in one of the judged members' declarations.
+    private static bool IsIn(Location location, List<IMethodSymbol> types)
+    {
+        foreach (var t in types)
+        {
+            foreach (var r in t.DeclaringSyntaxReferences)
+            {
+                if (r.SyntaxTree == location.SourceTree && r.Span.Contains(location.SourceSpan)) return true;
+            }
+        }
+        return false;
+    }
+}
