@@ -259,4 +259,36 @@ public class ValidTests
             }
         }
         """);
+
+    [Fact]
+    public Task StepOfASharedEntryCalledByAnotherTypeIsJudgedWithItsCaller() => Verify.Valid<PublishWithoutWakeAnalyzer>("""
+        using System.Threading;
+        using Wakers;
+
+        public sealed class Entry
+        {
+            private int _fired;
+            public AtomicWaker Waker { get; } = new();
+            public bool IsFired => Volatile.Read(ref _fired) != 0;
+            public void Fire() { Volatile.Write(ref _fired, 1); Waker.Wake(); }
+            public void MarkFired() => Volatile.Write(ref _fired, 1);
+        }
+
+        public sealed class Driver
+        {
+            public void Expire(Entry e) { e.MarkFired(); e.Waker.Wake(); }
+        }
+
+        public sealed class Sleep : IFuture<Unit>
+        {
+            private readonly Entry _entry = new();
+
+            public Poll<Unit> Poll(Context cx)
+            {
+                _entry.Waker.Register(cx.Waker);
+                if (_entry.IsFired) return Poll<Unit>.Ready(Unit.Value);
+                return Poll<Unit>.Pending;
+            }
+        }
+        """);
 }
