@@ -72,7 +72,30 @@ public sealed class WakeBeforePublishAnalyzer : TypeModelRule
         SymbolEqualityComparer.Default.Equals(w.Owner, e.Owner) && !w.InConstructorBody && w.Node.SpanStart > e.Node.Span.End;
 
     private static bool SharedLockHolds(MemberFacts member, HashSet<ISymbol> pollLocks, SyntaxNode wake, SyntaxNode write) =>
-        member.Regions.Any(r => r.Key is not null && pollLocks.Contains(r.Key) && r.Contains(wake) && r.Contains(write));
+        member.Regions.Any(r => r.Key is not null && r.Contains(wake) && r.Contains(write) && (pollLocks.Contains(r.Key) || pollLocks.Any(k => SameSharedObject(k, r.Key))));
+
+    // `lock (_shared)` in Tx and in Rx (or `lock (this)` in Shared) lock the one shared object the two halves hold.
+    private static bool SameSharedObject(ISymbol a, ISymbol b)
+    {
+        if (LockedType(a) is not { } ta || LockedType(b) is not { } tb || !SymbolEqualityComparer.Default.Equals(ta.OriginalDefinition, tb.OriginalDefinition)) return false;
+        if (ta.SpecialType == SpecialType.System_Object || !ta.Locations.Any(l => l.IsInSource)) return false;
+        return !SymbolEqualityComparer.Default.Equals(Outermost(a), Outermost(b));
+    }
+
+    private static ITypeSymbol? LockedType(ISymbol key) => key switch
+    {
+        IFieldSymbol f => f.Type,
+        IPropertySymbol p => p.Type,
+        INamedTypeSymbol t => t,
+        _ => null,
+    };
+
+    private static INamedTypeSymbol? Outermost(ISymbol symbol)
+    {
+        var t = symbol as INamedTypeSymbol ?? symbol.ContainingType;
+        while (t?.ContainingType is not null) t = t.ContainingType;
+        return t?.OriginalDefinition;
+    }
 
     private static List<WakeEvent> Events(TypeModel model, MemberFacts member, HashSet<ISymbol> slots)
     {

@@ -148,4 +148,42 @@ public class ValidTests
             }
         }
         """);
+
+    [Fact]
+    public Task SenderInAnotherClassWakesInsideTheSharedObjectsLock() => Verify.Valid<WakeBeforePublishAnalyzer>("""
+        using Wakers;
+
+        public sealed class Shared
+        {
+            public string? Value;
+            public Waker? RxWaker;
+        }
+
+        public sealed class Tx
+        {
+            private readonly Shared _shared;
+            public Tx(Shared shared) => _shared = shared;
+
+            public void Send(string value)
+            {
+                lock (_shared) { _shared.RxWaker?.Wake(); _shared.Value = value; }
+            }
+        }
+
+        public sealed class Rx : IFuture<string>
+        {
+            private readonly Shared _shared;
+            public Rx(Shared shared) => _shared = shared;
+
+            public Poll<string> Poll(Context cx)
+            {
+                lock (_shared)
+                {
+                    if (_shared.Value is { } v) return Poll<string>.Ready(v);
+                    _shared.RxWaker = cx.Waker;
+                    return Poll<string>.Pending;
+                }
+            }
+        }
+        """);
 }
