@@ -41,7 +41,10 @@ public sealed class StoreWakerFix : CodeFixProvider
         {
             if (WakerFixSyntax.Target(root, diagnostic) is not { } target || WakerFixSyntax.PollDeclaration(target) is not { } declaration) continue;
             if (WakerFixSyntax.ContextName(model, declaration) is null) continue;
-            foreach (var slot in Slots(model, target).Take(2))
+            // Without a lock or a readiness check to repeat, a store would race the producer (WAKE004): only the fallback then.
+            var storeIsSafe = target is not ReturnStatementSyntax ret
+                || StoreBeforeReturn(root, ret, SyntaxFactory.EmptyStatement(), WakerFixSyntax.IsInsideLock(ret, declaration)) is not null;
+            foreach (var slot in storeIsSafe ? Slots(model, target).Take(2) : Enumerable.Empty<Slot>())
             {
                 var title = $"Store the waker in '{slot.Name}'";
                 context.RegisterCodeFix(
@@ -105,7 +108,8 @@ public sealed class StoreWakerFix : CodeFixProvider
         SyntaxNode fixedRoot;
         if (target is ReturnStatementSyntax ret)
         {
-            fixedRoot = StoreBeforeReturn(root, ret, store, WakerFixSyntax.IsInsideLock(ret, declaration));
+            if (StoreBeforeReturn(root, ret, store, WakerFixSyntax.IsInsideLock(ret, declaration)) is not { } stored) return document;
+            fixedRoot = stored;
         }
         else
         {
@@ -115,7 +119,8 @@ public sealed class StoreWakerFix : CodeFixProvider
         return await Formatter.FormatAsync(document.WithSyntaxRoot(fixedRoot), Formatter.Annotation, cancellationToken: cancellationToken).ConfigureAwait(false);
     }
 
-    private static SyntaxNode StoreBeforeReturn(SyntaxNode root, ReturnStatementSyntax ret, StatementSyntax store, bool insideLock)
+    // The root with the store placed so that readiness is read again after it; null when there is no such place.
+    private static SyntaxNode? StoreBeforeReturn(SyntaxNode root, ReturnStatementSyntax ret, StatementSyntax store, bool insideLock)
     {
         // Under the lock no publisher can run in between: the store just before the return is enough.
         if (insideLock) return WakerFixSyntax.InsertBefore(root, ret, new[] { store });
@@ -138,7 +143,7 @@ public sealed class StoreWakerFix : CodeFixProvider
                 }
             }
         }
-        return WakerFixSyntax.InsertBefore(root, ret, new[] { store });
+        return null;
     }
 
     private static bool ReturnsReady(StatementSyntax statement)

@@ -59,7 +59,7 @@ public class ExpectedMarksTests
         }
     }
 
-    private static IReadOnlyList<(string Name, string Source)> Embedded(string prefix)
+    internal static IReadOnlyList<(string Name, string Source)> Embedded(string prefix)
     {
         var assembly = typeof(ExpectedMarksTests).Assembly;
         return assembly.GetManifestResourceNames()
