@@ -19,7 +19,7 @@ namespace Wakers.Analyzers.Tests.Regression;
 /// </summary>
 public class FixesOnCasesTests
 {
-    private static readonly ImmutableArray<CodeFixProvider> Fixes = typeof(Wakers.CodeFixes.StoreWakerFix).Assembly.GetTypes()
+    internal static readonly ImmutableArray<CodeFixProvider> Fixes = typeof(Wakers.CodeFixes.StoreWakerFix).Assembly.GetTypes()
         .Where(t => !t.IsAbstract && typeof(CodeFixProvider).IsAssignableFrom(t) && t.GetConstructor(Type.EmptyTypes) is not null)
         .OrderBy(t => t.FullName, StringComparer.Ordinal)
         .Select(t => (CodeFixProvider)Activator.CreateInstance(t)!)
@@ -72,7 +72,7 @@ public class FixesOnCasesTests
         Assert.True(failures.Count == 0, $"{applied} fixes applied, {failures.Count} failed:\n" + string.Join("\n", failures));
     }
 
-    private static async Task<ImmutableArray<Diagnostic>> WakeDiagnostics(Document document)
+    internal static async Task<ImmutableArray<Diagnostic>> WakeDiagnostics(Document document)
     {
         var compilation = (await document.Project.GetCompilationAsync())!;
         var run = await AnalyzerRun.RunAsync(compilation, AllAnalyzers.Create());
@@ -85,16 +85,24 @@ public class FixesOnCasesTests
         var actions = new List<CodeAction>();
         foreach (var fix in Fixes.Where(f => f.FixableDiagnosticIds.Contains(diagnostic.Id)))
         {
-            var context = new CodeFixContext(document, diagnostic, (a, _) => actions.AddRange(Flatten(a)), CancellationToken.None);
-            await fix.RegisterCodeFixesAsync(context);
+            actions.AddRange(await Actions(document, diagnostic, fix));
         }
+        return actions;
+    }
+
+    /// <summary>The actions <paramref name="fix"/> offers for <paramref name="diagnostic"/>, nested ones flattened.</summary>
+    internal static async Task<List<CodeAction>> Actions(Document document, Diagnostic diagnostic, CodeFixProvider fix)
+    {
+        var actions = new List<CodeAction>();
+        var context = new CodeFixContext(document, diagnostic, (a, _) => actions.AddRange(Flatten(a)), CancellationToken.None);
+        await fix.RegisterCodeFixesAsync(context);
         return actions;
     }
 
     private static IEnumerable<CodeAction> Flatten(CodeAction action) =>
         action.NestedActions.IsDefaultOrEmpty ? new[] { action } : action.NestedActions.SelectMany(Flatten);
 
-    private static async Task<Document?> Apply(Document document, CodeAction action)
+    internal static async Task<Document?> Apply(Document document, CodeAction action)
     {
         var operations = await action.GetOperationsAsync(CancellationToken.None);
         var change = operations.OfType<ApplyChangesOperation>().SingleOrDefault();
