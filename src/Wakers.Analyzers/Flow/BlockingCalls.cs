@@ -18,6 +18,26 @@ internal static class BlockingCalls
     };
 
     /// <summary>
+    /// Whether the source of <paramref name="type"/> names a blocking call (or a task's <c>Result</c>) at all: a type that
+    /// names none cannot block, so its members need no graph.
+    /// </summary>
+    public static bool MayBlock(INamedTypeSymbol type)
+    {
+        foreach (var reference in type.DeclaringSyntaxReferences)
+        {
+            foreach (var token in reference.GetSyntax().DescendantTokens())
+            {
+                if (token.IsKind(Microsoft.CodeAnalysis.CSharp.SyntaxKind.IdentifierToken)
+                    && (token.ValueText == "Result" || CandidateNames.Contains(token.ValueText)))
+                {
+                    return true;
+                }
+            }
+        }
+        return false;
+    }
+
+    /// <summary>
     /// The name of the blocking call <paramref name="operation"/> makes ("SemaphoreSlim.Wait"), or null. <paramref name="task"/>
     /// is the task or awaiter whose known completion makes it not block (for Result, GetResult and Task.Wait).
     /// </summary>

@@ -56,6 +56,7 @@ public sealed class BlockingInPollAnalyzer : DiagnosticAnalyzer
     private static void OnType(SymbolStartAnalysisContext typeStart, WakersSymbols symbols)
     {
         var type = (INamedTypeSymbol)typeStart.Symbol;
+        if (!BlockingCalls.MayBlock(type)) return;
         // Private helpers only matter in a type with a poll method (a member, or maybe a lambda).
         var hasPollMember = type.GetMembers().Any(m => m is IMethodSymbol method && symbols.IsPollMethod(method));
         var hasLambda = type.DeclaringSyntaxReferences.Any(r => r.GetSyntax().DescendantNodes()
