@@ -1,5 +1,3 @@
-using System.Threading;
-
 namespace Wakers;
 
 /// <summary>
@@ -17,12 +15,8 @@ namespace Wakers;
 /// </remarks>
 public sealed class AtomicWaker
 {
-    private const int Waiting = 0;
-    private const int Registering = 1;
-    private const int Waking = 2;
-
-    private int _state;
-    private Waker? _waker;
+    // The protocol lives in the struct the executor also embeds in each task.
+    private Scheduling.WakerSlot _slot;
 
     /// <summary>An empty slot.</summary>
     public AtomicWaker()
@@ -41,36 +35,7 @@ public sealed class AtomicWaker
     public void Register(Waker waker)
     {
         if (waker is null) throw new System.ArgumentNullException(nameof(waker));
-        switch (Interlocked.CompareExchange(ref _state, Registering, Waiting))
-        {
-            case Waiting:
-                try
-                {
-                    var current = _waker;
-                    if (current is null || !current.WillWake(waker)) _waker = waker;
-                }
-                finally
-                {
-                    // Released even when a user's WillWake throws: a slot stuck in Registering would drop every later wake.
-                    if (Interlocked.CompareExchange(ref _state, Waiting, Registering) != Registering)
-                    {
-                        // A wake arrived while registering: it left the slot to us, so wake the stored waker now.
-                        var toWake = _waker;
-                        _waker = null;
-                        Interlocked.Exchange(ref _state, Waiting);
-                        toWake?.Wake();
-                    }
-                }
-
-                break;
-            case Waking:
-                // A wake is in progress and may have read the old waker: make sure this task polls again.
-                waker.Wake();
-                break;
-            default:
-                // A concurrent Register (a misuse: one task owns the slot) wins; this one is dropped, as in futures-rs.
-                break;
-        }
+        _slot.Register(waker);
     }
 
     /// <summary>Wakes the registered waker, if any, and empties the slot.</summary>
@@ -82,12 +47,5 @@ public sealed class AtomicWaker
     public void Wake() => Take()?.Wake();
 
     /// <summary>Takes the registered waker out of the slot, leaving it empty (to wake it later, outside a lock).</summary>
-    public Waker? Take()
-    {
-        if (Interlocked.Or(ref _state, Waking) != Waiting) return null;
-        var waker = _waker;
-        _waker = null;
-        Interlocked.And(ref _state, ~Waking);
-        return waker;
-    }
+    public Waker? Take() => _slot.Take();
 }

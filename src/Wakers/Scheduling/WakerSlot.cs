@@ -3,8 +3,8 @@ using System.Threading;
 namespace Wakers.Scheduling;
 
 /// <summary>
-/// <see cref="AtomicWaker"/>'s protocol as a struct, so a task can embed its join waker without another
-/// allocation. Keep it in a non-readonly field and call it in place.
+/// The futures-rs <c>AtomicWaker</c> protocol as a struct: <see cref="AtomicWaker"/> wraps it, and a task embeds one as its
+/// join waker without another allocation. Keep it in a non-readonly field and call it in place.
 /// </summary>
 internal struct WakerSlot
 {
@@ -45,6 +45,9 @@ internal struct WakerSlot
                 // A wake may have read the old waker: make sure this one polls again.
                 waker.Wake();
                 break;
+            default:
+                // A concurrent Register (a misuse: one task owns the slot) wins; this one is dropped, as in futures-rs.
+                break;
         }
     }
 
@@ -52,12 +55,15 @@ internal struct WakerSlot
     /// Wakes the stored waker, if any, and empties the slot. Never throws: the waker belongs to the waiting task, so its
     /// exception is reported through <see cref="Executor.UnhandledException"/> (this runs on the completing thread).
     /// </summary>
-    public void Wake()
+    public void Wake() => Take()?.WakeIsolated();
+
+    /// <summary>Takes the stored waker out of the slot, leaving it empty; null when empty or a wake is already taking it.</summary>
+    public Waker? Take()
     {
-        if (Interlocked.Or(ref _state, Waking) != Waiting) return;
+        if (Interlocked.Or(ref _state, Waking) != Waiting) return null;
         var waker = _waker;
         _waker = null;
         Interlocked.And(ref _state, ~Waking);
-        waker.WakeIsolated();
+        return waker;
     }
 }
