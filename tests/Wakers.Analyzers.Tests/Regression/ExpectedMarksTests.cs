@@ -1,6 +1,5 @@
 using System;
 using System.Collections.Generic;
-using System.IO;
 using System.Linq;
 using System.Text.RegularExpressions;
 using System.Threading.Tasks;
@@ -23,7 +22,7 @@ public class ExpectedMarksTests
     public Task TheCorpusCopyGetsExactlyItsMarks() => GetsExactlyItsMarks(CorpusCases.All);
 
     [Fact]
-    public Task TheHeldOutStyleCasesGetExactlyTheirMarks() => GetsExactlyItsMarks(Embedded("Cases/"));
+    public Task TheHeldOutStyleCasesGetExactlyTheirMarks() => GetsExactlyItsMarks(CorpusCases.HeldOutStyle);
 
     private static async Task GetsExactlyItsMarks(IReadOnlyList<(string Name, string Source)> cases)
     {
@@ -57,19 +56,5 @@ public class ExpectedMarksTests
             if (!m.Success) continue;
             foreach (var id in m.Groups[1].Value.Split(',')) yield return (name, i + 1, id.Trim());
         }
-    }
-
-    internal static IReadOnlyList<(string Name, string Source)> Embedded(string prefix)
-    {
-        var assembly = typeof(ExpectedMarksTests).Assembly;
-        return assembly.GetManifestResourceNames()
-            .Where(n => n.StartsWith(prefix, StringComparison.Ordinal))
-            .OrderBy(n => n, StringComparer.Ordinal)
-            .Select(n =>
-            {
-                using var reader = new StreamReader(assembly.GetManifestResourceStream(n)!);
-                return (n[prefix.Length..], reader.ReadToEnd().Replace("\r\n", "\n", StringComparison.Ordinal));
-            })
-            .ToList();
     }
 }

@@ -19,7 +19,7 @@ public class FixAllMatchesOneByOneTests
     public Task OnTheCorpusCopy() => FixAllMatchesOneByOne(CorpusCases.All);
 
     [Fact]
-    public Task OnTheHeldOutStyleCases() => FixAllMatchesOneByOne(ExpectedMarksTests.Embedded("Cases/"));
+    public Task OnTheHeldOutStyleCases() => FixAllMatchesOneByOne(CorpusCases.HeldOutStyle);
 
     private static async Task FixAllMatchesOneByOne(IReadOnlyList<(string Name, string Source)> cases)
     {

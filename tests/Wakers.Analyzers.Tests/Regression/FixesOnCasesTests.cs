@@ -29,7 +29,7 @@ public class FixesOnCasesTests
     public Task EveryFixOnTheCorpusCopyCompilesAndRemovesItsDiagnostic() => EveryFixHolds(CorpusCases.All);
 
     [Fact]
-    public Task EveryFixOnTheHeldOutStyleCasesCompilesAndRemovesItsDiagnostic() => EveryFixHolds(ExpectedMarksTests.Embedded("Cases/"));
+    public Task EveryFixOnTheHeldOutStyleCasesCompilesAndRemovesItsDiagnostic() => EveryFixHolds(CorpusCases.HeldOutStyle);
 
     private static async Task EveryFixHolds(IReadOnlyList<(string Name, string Source)> cases)
     {
