@@ -3,12 +3,12 @@ using System.Threading;
 
 namespace Wakers.Sync;
 
-/// <summary>Permits held from a <see cref="Semaphore"/>; disposing returns them (once).</summary>
+/// <summary>Permits held from a <see cref="AsyncSemaphore"/>; disposing returns them (once).</summary>
 public sealed class SemaphorePermit : IDisposable
 {
-    private Semaphore? _owner;
+    private AsyncSemaphore? _owner;
 
-    internal SemaphorePermit(Semaphore owner, int count)
+    internal SemaphorePermit(AsyncSemaphore owner, int count)
     {
         _owner = owner;
         Count = count;

@@ -60,8 +60,8 @@ public class BadArgumentTests
     {
         Assert.Equal("capacity", Assert.Throws<ArgumentOutOfRangeException>(() => Channel.Bounded<int>(0)).ParamName);
         Assert.Equal("capacity", Assert.Throws<ArgumentOutOfRangeException>(() => Channel.Bounded<int>(int.MinValue)).ParamName);
-        Assert.Equal("permits", Assert.Throws<ArgumentOutOfRangeException>(() => new Wakers.Sync.Semaphore(-1)).ParamName);
-        var semaphore = new Wakers.Sync.Semaphore(0);
+        Assert.Equal("permits", Assert.Throws<ArgumentOutOfRangeException>(() => new AsyncSemaphore(-1)).ParamName);
+        var semaphore = new AsyncSemaphore(0);
         Assert.Equal("permits", Assert.Throws<ArgumentOutOfRangeException>(() => semaphore.Acquire(0)).ParamName);
         Assert.Equal("permits", Assert.Throws<ArgumentOutOfRangeException>(() => semaphore.Acquire(-5)).ParamName);
         Assert.Equal("permits", Assert.Throws<ArgumentOutOfRangeException>(() => semaphore.TryAcquire(0, out _)).ParamName);
@@ -73,7 +73,7 @@ public class BadArgumentTests
     [Fact]
     public void AnOverflowingReleaseThrowsAndChangesNothing()
     {
-        var semaphore = new Wakers.Sync.Semaphore(int.MaxValue);
+        var semaphore = new AsyncSemaphore(int.MaxValue);
         Assert.Throws<InvalidOperationException>(() => semaphore.Release());
         Assert.Equal(int.MaxValue, semaphore.AvailablePermits);
         Assert.True(semaphore.TryAcquire(2, out var permit));
@@ -113,7 +113,7 @@ public class BadArgumentTests
         AssertCompletedPollThrows(receiver.Recv(), "Recv");
         AssertCompletedPollThrows(sender.Send(3), "Send");
         AssertCompletedPollThrows(notify.Notified(), "Notified");
-        AssertCompletedPollThrows(new Wakers.Sync.Semaphore(1).Acquire(), "Acquire");
+        AssertCompletedPollThrows(new AsyncSemaphore(1).Acquire(), "Acquire");
         AssertCompletedPollThrows(oneshotReceiver, "oneshot receiver");
         AssertCompletedPollThrows(Executor.Spawn(Future.Ready(1)), "JoinHandle");
     }
@@ -124,7 +124,7 @@ public class BadArgumentTests
         var (sender, receiver) = Channel.Bounded<int>(1);
         sender.TrySend(0);
         var notify = new Notify();
-        var semaphore = new Wakers.Sync.Semaphore(0);
+        var semaphore = new AsyncSemaphore(0);
 
         AssertDisposedPollThrows(Future.Sleep(TimeSpan.FromSeconds(30)), "Sleep");
         AssertDisposedPollThrows(Future.Pending<int>().Map(x => x), "Map");

@@ -136,7 +136,7 @@ public class NullArgumentTests
         if (type == typeof(Waker)) return Waker.Create(() => { });
         if (type == typeof(LocalExecutor)) return new LocalExecutor();
         if (type == typeof(Poll<int>)) return Poll<int>.Ready(1);
-        if (type == typeof(Wakers.Sync.Semaphore)) return new Wakers.Sync.Semaphore(1);
+        if (type == typeof(AsyncSemaphore)) return new AsyncSemaphore(1);
         throw new MissingFactoryException($"no instance factory for {type}: add one to {nameof(NullArgumentTests)}");
     }
 

@@ -278,7 +278,7 @@ public class RandomizedStressTests
         var seed = Stress.Seed();
         const int Permits = 4;
         var perThread = Stress.Scale(5_000, 200_000);
-        var semaphore = new Wakers.Sync.Semaphore(Permits);
+        var semaphore = new AsyncSemaphore(Permits);
         var inUse = 0;
         var overIssued = 0;
         var acquired = 0;

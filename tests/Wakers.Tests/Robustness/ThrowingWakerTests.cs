@@ -228,7 +228,7 @@ public class ThrowingWakerTests
     public void ReleaseGrantsEveryFittingWaiterDespiteABrokenOne()
     {
         using var reports = new ReportedExceptions();
-        var semaphore = new Wakers.Sync.Semaphore(0);
+        var semaphore = new AsyncSemaphore(0);
         var first = semaphore.Acquire();
         var second = semaphore.Acquire();
         var broken = new ThrowingWaker("acquire");

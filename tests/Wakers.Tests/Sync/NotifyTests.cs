@@ -68,7 +68,7 @@ public class NotifyTests
         Assert.True(wa.Poll(a).IsPending);
         Assert.True(wb.Poll(b).IsPending);
         notify.NotifyOne();
-        ((IDisposable)a).Dispose();
+        a.Cancel();
         Assert.Equal(1, wb.WakeCount);
         Assert.True(wb.Poll(b).IsReady);
 
@@ -76,7 +76,7 @@ public class NotifyTests
         var c = notify.Notified();
         Assert.True(wa.Poll(c).IsPending);
         notify.NotifyOne();
-        ((IDisposable)c).Dispose();
+        c.Cancel();
         Assert.True(wa.Poll(notify.Notified()).IsReady);
     }
 
@@ -87,7 +87,7 @@ public class NotifyTests
         var a = notify.Notified();
         var waker = new CountingWaker();
         Assert.True(waker.Poll(a).IsPending);
-        ((IDisposable)a).Dispose();
+        a.Cancel();
         notify.NotifyOne();
         Assert.Equal(0, waker.WakeCount);
         Assert.True(waker.Poll(notify.Notified()).IsReady);
@@ -117,7 +117,7 @@ public class NotifyTests
                         continue;
                     }
 
-                    ((IDisposable)wait).Dispose();
+                    wait.Cancel();
                     wait = ping.Notified();
                 }
 

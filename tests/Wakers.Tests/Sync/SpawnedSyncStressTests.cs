@@ -4,7 +4,6 @@ using System.Threading;
 using Wakers.Sync;
 using Wakers.Tests.Polling;
 using Xunit;
-using AsyncSemaphore = Wakers.Sync.Semaphore;
 
 namespace Wakers.Tests.Sync;
 

@@ -2,11 +2,11 @@ using System;
 using System.Threading;
 using Wakers.Tests.Polling;
 using Xunit;
-using AsyncSemaphore = Wakers.Sync.Semaphore;
+using Wakers.Sync;
 
 namespace Wakers.Tests.Sync;
 
-public class SemaphoreTests
+public class AsyncSemaphoreTests
 {
     [Fact]
     public void AcquireTakesFreePermitsAndDisposingThePermitReturnsThem()
@@ -66,7 +66,7 @@ public class SemaphoreTests
         var wSmall = new CountingWaker();
         Assert.True(new CountingWaker().Poll(big).IsPending);
         Assert.True(wSmall.Poll(small).IsPending);
-        ((IDisposable)big).Dispose();
+        big.Cancel();
         Assert.Equal(1, wSmall.WakeCount);
         Assert.True(wSmall.Poll(small).IsReady);
     }
@@ -82,10 +82,10 @@ public class SemaphoreTests
         Assert.True(wSecond.Poll(second).IsPending);
         semaphore.Release(2);
         // Granted to the first, which is cancelled before it observes the grant: the second gets the permits.
-        ((IDisposable)first).Dispose();
+        first.Cancel();
         Assert.Equal(1, wSecond.WakeCount);
         Assert.True(wSecond.Poll(second).IsReady);
-        ((IDisposable)second).Dispose();
+        second.Cancel();
         Assert.Equal(0, semaphore.AvailablePermits);
     }
 
@@ -140,7 +140,7 @@ public class SemaphoreTests
                 {
                     // Cancel, possibly while a release is handing this waiter its permit.
                     if (random.Next(2) == 0) Thread.SpinWait(random.Next(500));
-                    ((IDisposable)acquire).Dispose();
+                    acquire.Cancel();
                     continue;
                 }
                 else

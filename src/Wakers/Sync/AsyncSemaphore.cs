@@ -5,13 +5,14 @@ namespace Wakers.Sync;
 /// <summary>
 /// An async semaphore: <see cref="Acquire"/> is a future Ready with a <see cref="SemaphorePermit"/> once enough permits
 /// are free; disposing the permit (or calling <see cref="Release"/>) returns them. Fair: waiters are served first come,
-/// first served, so a large request at the head makes later small ones wait.
+/// first served, so a large request at the head makes later small ones wait. (Named apart from
+/// <see cref="System.Threading.Semaphore"/> so that both namespaces can be imported together.)
 /// </summary>
 /// <remarks>
 /// Released permits are handed directly to waiting futures. A waiting future that is disposed, even after permits
 /// were handed to it but before it observed them, gives them back: cancellation never loses a permit.
 /// </remarks>
-public sealed class Semaphore
+public sealed class AsyncSemaphore
 {
     private readonly object _gate = new();
     private readonly WaitQueue _waiters = new();
@@ -19,7 +20,7 @@ public sealed class Semaphore
 
     /// <summary>A semaphore with <paramref name="permits"/> free permits.</summary>
     /// <exception cref="ArgumentOutOfRangeException"><paramref name="permits"/> is negative.</exception>
-    public Semaphore(int permits)
+    public AsyncSemaphore(int permits)
     {
         if (permits < 0) throw new ArgumentOutOfRangeException(nameof(permits), permits, "The number of permits cannot be negative.");
         _available = permits;
@@ -102,12 +103,12 @@ public sealed class Semaphore
 
     private sealed class AcquireFuture : IFuture<SemaphorePermit>, IDisposable
     {
-        private readonly Semaphore _owner;
+        private readonly AsyncSemaphore _owner;
         private readonly AcquireNode _node = new();
         private bool _done;
         private bool _disposed;
 
-        internal AcquireFuture(Semaphore owner, int permits)
+        internal AcquireFuture(AsyncSemaphore owner, int permits)
         {
             _owner = owner;
             _node.Requested = permits;
