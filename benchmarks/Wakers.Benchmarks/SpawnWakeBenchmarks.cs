@@ -17,13 +17,18 @@ public class SpawnWakeBenchmarks
     private readonly TaskCompletionSource<int>[] _sources = new TaskCompletionSource<int>[Batch];
     private readonly Task<int>[] _tasks = new Task<int>[Batch];
 
-    /// <summary>One task: spawn, wake from the pool, complete, join.</summary>
+    /// <summary>
+    /// One task: spawn, wake from the pool, and wait until it completed. The wait is the benchmark's own and the same
+    /// on both sides (<see cref="Completion"/>), so this measures the spawn + wake path, not how a join blocks
+    /// (that is <see cref="JoinBenchmarks"/>).
+    /// </summary>
     [Benchmark]
     public int SpawnAndWake()
     {
         var signal = new OneShotSignal();
         var handle = Executor.Spawn(signal);
         ThreadPool.UnsafeQueueUserWorkItem(static s => s.Set(1), signal, preferLocal: false);
+        Completion.SpinUntil(handle);
         return Executor.BlockOn(handle);
     }
 
@@ -34,6 +39,7 @@ public class SpawnWakeBenchmarks
         var source = new TaskCompletionSource<int>();
         var task = Task.Run(() => AwaitSource(source));
         ThreadPool.UnsafeQueueUserWorkItem(static s => s.SetResult(1), source, preferLocal: false);
+        Completion.SpinUntil(task);
         return task.GetAwaiter().GetResult();
     }
 
@@ -69,5 +75,5 @@ public class SpawnWakeBenchmarks
         return sum;
     }
 
-    private static async Task<int> AwaitSource(TaskCompletionSource<int> source) => await source.Task;
+    internal static async Task<int> AwaitSource(TaskCompletionSource<int> source) => await source.Task;
 }
