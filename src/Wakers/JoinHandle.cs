@@ -1,5 +1,6 @@
 using System;
 using System.Runtime.CompilerServices;
+using System.Threading;
 using System.Threading.Tasks;
 using Wakers.Interop;
 using Wakers.Scheduling;
@@ -15,7 +16,10 @@ namespace Wakers;
 /// <para>When the task's future threw, polling the handle rethrows that exception with its original stack trace
 /// (through <see cref="System.Runtime.ExceptionServices.ExceptionDispatchInfo"/>). When the task was aborted
 /// (<see cref="Abort"/>, or its executor was disposed), polling throws <see cref="OperationCanceledException"/>.</para>
-/// <para>One waiter: the handle is polled by one task at a time, and the result is taken once.</para>
+/// <para>One waiter: the handle is polled by one task at a time, and the result is taken once. The waker of the latest
+/// poll is the one woken on completion, as for any future. Handles shared across threads stay safe: when polls (or
+/// <see cref="AsTask"/>) race for a completed task, exactly one gets the result and the others throw
+/// <see cref="InvalidOperationException"/>.</para>
 /// </remarks>
 public sealed class JoinHandle<T> : IFuture<T>
 {
@@ -44,8 +48,7 @@ public sealed class JoinHandle<T> : IFuture<T>
     /// <exception cref="OperationCanceledException">The task was aborted.</exception>
     public Poll<T> Poll(Context cx)
     {
-        if (_use == Taken) throw new InvalidOperationException("The JoinHandle was polled after it returned Ready: a task's result is taken once.");
-        if (_use == ConvertedToTask) throw new InvalidOperationException("The JoinHandle was turned into a Task by AsTask: await that Task instead of polling the handle.");
+        ThrowIfNotWaiting(Volatile.Read(ref _use));
         if (_task.IsCompleted) return Take();
         _task.RegisterJoinWaker(cx.Waker);
         // A completion between the check above and the registration woke no one: check again.
@@ -63,14 +66,16 @@ public sealed class JoinHandle<T> : IFuture<T>
 
     internal TaskCompletionBridge<T> GetBridge()
     {
-        if (_bridge is not null) return _bridge;
-        if (_use == Taken) throw new InvalidOperationException("The JoinHandle already returned Ready: its result was taken.");
-        _use = ConvertedToTask;
+        if (Volatile.Read(ref _bridge) is { } existing) return existing;
+        var use = Interlocked.CompareExchange(ref _use, ConvertedToTask, Waiting);
+        if (use == Taken) throw new InvalidOperationException("The JoinHandle already returned Ready: its result was taken.");
+        // Racing conversions each make a bridge; only the one published first is registered and returned.
         var bridge = new TaskCompletionBridge<T>(_task);
+        if (Interlocked.CompareExchange(ref _bridge, bridge, null) is { } winner) return winner;
         _task.RegisterJoinWaker(bridge);
         // A completion before the registration woke no one: complete the Task now.
         if (_task.IsCompleted) bridge.Wake();
-        return _bridge = bridge;
+        return bridge;
     }
 
     /// <summary>Lets <c>async</c> code <c>await</c> the handle (through <see cref="AsTask"/>).</summary>
@@ -78,9 +83,15 @@ public sealed class JoinHandle<T> : IFuture<T>
 
     private Poll<T> Take()
     {
-        _use = Taken;
+        ThrowIfNotWaiting(Interlocked.CompareExchange(ref _use, Taken, Waiting));
         var value = _task.GetResult(out var error);
         error?.Throw();
         return Poll<T>.Ready(value);
+    }
+
+    private static void ThrowIfNotWaiting(int use)
+    {
+        if (use == Taken) throw new InvalidOperationException("The JoinHandle was polled after it returned Ready: a task's result is taken once.");
+        if (use == ConvertedToTask) throw new InvalidOperationException("The JoinHandle was turned into a Task by AsTask: await that Task instead of polling the handle.");
     }
 }

@@ -1,4 +1,5 @@
 using System;
+using System.Threading;
 using System.Threading.Tasks;
 using Xunit;
 
@@ -114,5 +115,57 @@ public class JoinHandleTests
         executor.RunUntilStalled();
         handle.Poll(new Context(Waker.Noop));
         Assert.Throws<InvalidOperationException>(() => handle.AsTask().Id);
+    }
+
+    [Fact]
+    public void PollsRacingForACompletedTaskGiveTheResultExactlyOnce()
+    {
+        var doubleTakes = RaceForTheResult(convert: false);
+        Assert.Equal(0, doubleTakes);
+    }
+
+    [Fact]
+    public void APollRacingAConversionLeavesTheResultToOneOfThem()
+    {
+        var doubleTakes = RaceForTheResult(convert: true);
+        Assert.Equal(0, doubleTakes);
+    }
+
+    // Two threads, released together by a spinning start, take a completed handle's result (the second by AsTask
+    // when convert is set); returns how many rounds both got it.
+    private static int RaceForTheResult(bool convert)
+    {
+        var doubleTakes = 0;
+        for (var round = 0; round < 2000; round++)
+        {
+            using var executor = new LocalExecutor();
+            var handle = executor.Spawn(new ReadyFuture<int>(round));
+            executor.RunUntilStalled();
+            var go = 0;
+            var ready = 0;
+            var got = 0;
+            void Race(bool byTask)
+            {
+                Interlocked.Increment(ref ready);
+                while (Volatile.Read(ref go) == 0) Thread.SpinWait(1);
+                try
+                {
+                    if (byTask ? handle.AsTask().Result == round : handle.Poll(new Context(Waker.Noop)).IsReady) Interlocked.Increment(ref got);
+                }
+                catch (InvalidOperationException)
+                {
+                }
+            }
+            var other = new Thread(() => Race(convert));
+            other.Start();
+            while (Volatile.Read(ref ready) == 0) Thread.SpinWait(1);
+            Interlocked.Increment(ref ready);
+            Volatile.Write(ref go, 1);
+            Race(false);
+            other.Join();
+            if (got > 1) doubleTakes++;
+            Assert.True(got >= 1, $"round {round}: nobody got the result");
+        }
+        return doubleTakes;
     }
 }
