@@ -42,21 +42,4 @@ public class OrdinaryCodeTests
         Assert.Empty(run.Crashes);
         Assert.True(run.Diagnostics.Length == 0, "WAKE diagnostics on the test infrastructure:\n" + DiagnosticReport.List(run.Diagnostics));
     }
-
-    [Fact]
-    public async Task TheRuntimesOwnSourceDoesNotCrashTheAnalyzers()
-    {
-        // The runtime has real poll methods, executors and wakers: whatever the rules say about it, none may throw.
-        var files = Directory.GetFiles(Repository.PathOf("src/Wakers"), "*.cs", SearchOption.AllDirectories)
-            .Where(p => !p.Contains($"{Path.DirectorySeparatorChar}obj{Path.DirectorySeparatorChar}", StringComparison.Ordinal)
-                     && !p.Contains($"{Path.DirectorySeparatorChar}bin{Path.DirectorySeparatorChar}", StringComparison.Ordinal))
-            .ToList();
-        Assert.NotEmpty(files);
-        var compilation = CSharpCompilation.Create("RuntimeSource",
-            files.Select(p => CSharpSyntaxTree.ParseText(SourceText.From(File.ReadAllText(p)), TestProject.ParseOptions, p)),
-            TestProject.References.Where(r => !string.Equals(Path.GetFileName(r.Display), "Wakers.dll", StringComparison.OrdinalIgnoreCase)),
-            TestProject.CompilationOptions());
-        var run = await AnalyzerRun.RunAsync(compilation, AllAnalyzers.Create());
-        Assert.True(run.Crashes.Count == 0, "an analyzer threw (AD0001) on the runtime's source:\n" + string.Join("\n\n", run.Crashes));
-    }
 }
