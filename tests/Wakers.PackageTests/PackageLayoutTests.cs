@@ -22,6 +22,11 @@ public class PackageLayoutTests
     [InlineData("analyzers/dotnet/cs/Wakers.Analyzers.dll")]
     [InlineData("analyzers/dotnet/cs/Wakers.CodeFixes.dll")]
     [InlineData("README.md")]
+    [InlineData("build/Wakers.targets")]
+    [InlineData("buildTransitive/Wakers.targets")]
+    [InlineData("build/config/wakers.recommended.globalconfig")]
+    [InlineData("build/config/wakers.strict.globalconfig")]
+    [InlineData("build/config/wakers.none.globalconfig")]
     public void PackageHolds(string entry)
     {
         Assert.True(File.Exists(Path.Combine(_package.ExtractedPackage, entry)),

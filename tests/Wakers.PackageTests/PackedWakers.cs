@@ -61,9 +61,10 @@ public sealed class PackedWakers : IDisposable
 
     /// <summary>
     /// A consumer project referencing only <c>Wakers</c> from the temporary feed, holding the files of
-    /// <c>Consumers/<paramref name="sources"/></c>; returns its folder.
+    /// <c>Consumers/<paramref name="sources"/></c>, with <paramref name="properties"/> (MSBuild property elements) added
+    /// to its project; returns its folder.
     /// </summary>
-    public string CreateConsumer(string name, string sources, string outputType)
+    public string CreateConsumer(string name, string sources, string outputType, string properties = "")
     {
         var dir = Path.Combine(WorkDirectory, name);
         Directory.CreateDirectory(dir);
@@ -79,6 +80,7 @@ public sealed class PackedWakers : IDisposable
                 <Nullable>enable</Nullable>
                 <ImplicitUsings>disable</ImplicitUsings>
                 <RestorePackagesPath>{PackagesPath}</RestorePackagesPath>
+                {properties}
               </PropertyGroup>
               <ItemGroup>
                 <PackageReference Include="Wakers" Version="{Version}" />
