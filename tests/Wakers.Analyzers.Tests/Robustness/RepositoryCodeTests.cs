@@ -27,6 +27,16 @@ public class RepositoryCodeTests
     }
 
     [Fact]
+    public async Task TheTestInfrastructureGetsNoDiagnostic()
+    {
+        // The verifier, documentation and robustness code of this project: non-future C# that references the runtime,
+        // named as the test assembly so the analyzers' InternalsVisibleTo lets it see Descriptors.
+        var trees = SourcesUnder("tests/Wakers.Analyzers.Tests/Verifier", "tests/Wakers.Analyzers.Tests/Documentation", "tests/Wakers.Analyzers.Tests/Robustness");
+        var compilation = Compile("Wakers.Analyzers.Tests", trees, HostAssemblies("").Where(r => !string.Equals(Path.GetFileName(r.Display), "Wakers.dll", StringComparison.OrdinalIgnoreCase)));
+        await AssertOnlyTheCanaryIsReportedAsync(compilation);
+    }
+
+    [Fact]
     public async Task TheRuntimesOwnSourceGetsNoDiagnostic()
     {
         // The runtime's futures, executors and channels are the rules' first users: it builds with them as errors.
