@@ -28,6 +28,16 @@ internal static class FunctionGraphs
 
     private static ControlFlowGraph? Nested(ControlFlowGraph graph, IMethodSymbol function)
     {
+        foreach (var nested in Nested(graph))
+        {
+            if (SymbolEqualityComparer.Default.Equals(nested.Symbol, function)) return nested.Graph;
+        }
+        return null;
+    }
+
+    /// <summary>Every local function and lambda inside <paramref name="graph"/>, at any depth, each with its own graph and its syntax.</summary>
+    public static IEnumerable<(IMethodSymbol Symbol, ControlFlowGraph Graph, SyntaxNode Syntax)> Nested(ControlFlowGraph graph)
+    {
         var pending = new Stack<ControlFlowGraph>();
         pending.Push(graph);
         while (pending.Count > 0)
@@ -36,8 +46,8 @@ internal static class FunctionGraphs
             foreach (var local in g.LocalFunctions)
             {
                 var lg = g.GetLocalFunctionControlFlowGraph(local);
-                if (SymbolEqualityComparer.Default.Equals(local, function)) return lg;
                 pending.Push(lg);
+                yield return (local, lg, lg.OriginalOperation.Syntax);
             }
             foreach (var b in g.Blocks)
             {
@@ -48,12 +58,11 @@ internal static class FunctionGraphs
                     {
                         if (lambda is not IFlowAnonymousFunctionOperation flow) continue;
                         var lg = g.GetAnonymousFunctionControlFlowGraph(flow);
-                        if (SymbolEqualityComparer.Default.Equals(flow.Symbol, function)) return lg;
                         pending.Push(lg);
+                        yield return (flow.Symbol, lg, flow.Syntax);
                     }
                 }
             }
         }
-        return null;
     }
 }

@@ -442,4 +442,38 @@ public class DiagnosticsTests
             }
         }
         """);
+
+    [Fact]
+    public Task PrivateHelpersHandedAnotherWakerByTheirCallers() => Verify.Diagnostics<ForeignContextAnalyzer>("""
+        using Wakers;
+
+        public sealed class Forward : IFuture<string>
+        {
+            private readonly IFuture<string> _inner;
+            private readonly IFuture<string> _other;
+            private readonly Waker _creator;
+            public Forward(IFuture<string> inner, IFuture<string> other, Waker creator) { _inner = inner; _other = other; _creator = creator; }
+
+            public Poll<string> Poll(Context cx)
+            {
+                var r = PollWith(cx, Waker.Noop);
+                if (r.IsReady) return r;
+                PollWithOther(cx, _creator);
+                Relay(Waker.Noop);
+                return _other.Poll(cx);
+            }
+
+            // Its only caller hands it a no-op waker.
+            private Poll<string> PollWith(Context cx, Waker waker) => [|_inner.Poll(new Context(waker))|];
+
+            // Its only caller hands it the creating task's stored waker.
+            private Poll<string> PollWithOther(Context cx, Waker waker) => [|_inner.Poll(new Context(waker))|];
+
+            // Never called: nobody hands it this task's waker.
+            private Poll<string> Unused(Context cx, Waker waker) => [|_inner.Poll(new Context(waker))|];
+
+            // Without a Context, handed a no-op waker, on the field the poll polls with cx.
+            private Poll<string> Relay(Waker waker) => [|_other.Poll(new Context(waker))|];
+        }
+        """);
 }
