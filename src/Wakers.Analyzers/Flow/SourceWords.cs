@@ -33,10 +33,31 @@ internal sealed class SourceWords
     public bool AnyIn(SyntaxTree tree, TextSpan span)
     {
         var places = _places.GetOrAdd(tree, Scan);
-        if (ReferenceEquals(places, Everywhere)) return true;
+        return ReferenceEquals(places, Everywhere) || First(places, span) < places.Length;
+    }
+
+    /// <summary>
+    /// Where the words start inside <paramref name="span"/> of <paramref name="tree"/>, in order; null when the tree's
+    /// text cannot tell (a Unicode escape) and every place must be looked at.
+    /// </summary>
+    public IEnumerable<int>? In(SyntaxTree tree, TextSpan span)
+    {
+        var places = _places.GetOrAdd(tree, Scan);
+        if (ReferenceEquals(places, Everywhere)) return null;
+        return Within(places, span);
+    }
+
+    private static IEnumerable<int> Within(int[] places, TextSpan span)
+    {
+        for (var i = First(places, span); i < places.Length && places[i] < span.End; i++) yield return places[i];
+    }
+
+    // The index of the first place inside the span, or the length when there is none.
+    private static int First(int[] places, TextSpan span)
+    {
         var i = Array.BinarySearch(places, span.Start);
         if (i < 0) i = ~i;
-        return i < places.Length && places[i] < span.End;
+        return i < places.Length && places[i] < span.End ? i : places.Length;
     }
 
     /// <summary>Whether any of the words is inside a declaration of <paramref name="symbol"/> (every part of a partial type).</summary>

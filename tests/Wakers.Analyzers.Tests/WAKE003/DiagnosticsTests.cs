@@ -476,4 +476,47 @@ public class DiagnosticsTests
             private Poll<string> Relay(Waker waker) => [|_other.Poll(new Context(waker))|];
         }
         """);
+
+    [Fact]
+    public Task EverySpellingOfANewContext() => Verify.Diagnostics<ForeignContextAnalyzer>("""
+        using Wakers;
+        using Ctx = Wakers.Context;
+
+        // One spelling per poll method: each member is judged on its own words.
+        public sealed class Spellings : IFuture<int>
+        {
+            private readonly IFuture<int> _inner;
+            private readonly object _gate = new();
+            public Spellings(IFuture<int> inner) => _inner = inner;
+
+            public Poll<int> Poll(Context cx) => [|_inner.Poll(new(Waker.Noop))|];
+
+            public Poll<int> PollAliased(Context cx) => [|_inner.Poll(new Ctx(Waker.Noop))|];
+
+            public Poll<int> PollQualified(Context cx) => [|_inner.Poll(new global::Wakers.Context(Waker.Noop))|];
+
+            public Poll<int> PollDefault(Context cx)
+            {
+                Context d = default;
+                return [|_inner.Poll(d)|];
+            }
+
+            public Poll<int> PollCommented(Context cx) => [|_inner.Poll(new /* a comment */ Context(Waker.Noop))|];
+
+            public Poll<int> PollConditional(Context cx, bool quiet) => [|_inner.Poll(quiet ? default : new Context(Waker.Noop))|];
+        }
+        """);
+
+    [Fact]
+    public Task ANewContextSpelledWithAUnicodeEscape() => Verify.Diagnostics<ForeignContextAnalyzer>("""
+        using Wakers;
+
+        public sealed class Escaped : IFuture<int>
+        {
+            private readonly IFuture<int> _inner;
+            public Escaped(IFuture<int> inner) => _inner = inner;
+
+            public Poll<int> Poll(Context cx) => [|_inner.Poll(new \u0043ontext(Waker.Noop))|];
+        }
+        """);
 }
