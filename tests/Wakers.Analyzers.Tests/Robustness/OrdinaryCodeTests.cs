@@ -5,8 +5,8 @@ using System.Threading.Tasks;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp;
 using Microsoft.CodeAnalysis.Text;
-using Wakers.Analyzers.Tests.Documentation;
 using Wakers.Analyzers.Tests.Verifier;
+using Wakers.TestSupport;
 using Xunit;
 
 namespace Wakers.Analyzers.Tests.Robustness;
