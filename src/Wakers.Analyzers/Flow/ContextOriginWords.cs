@@ -24,8 +24,21 @@ internal sealed class ContextOriginWords
         _words = new SourceWords(new[] { "new", "default" }, (word, text, end) => word == "default" || IsContextCreation(text, end));
     }
 
-    /// <summary>Whether the source of <paramref name="type"/> may build a Context at all.</summary>
-    public bool AnyIn(INamedTypeSymbol type) => _words.AnyIn(type);
+    /// <summary>Whether the source of <paramref name="type"/> may build a Context at all, as far as its syntax tells.</summary>
+    public bool AnyIn(INamedTypeSymbol type)
+    {
+        foreach (var reference in type.DeclaringSyntaxReferences)
+        {
+            var places = _words.In(reference.SyntaxTree, reference.Span);
+            if (places is null) return true;
+            var root = reference.SyntaxTree.GetRoot();
+            foreach (var place in places)
+            {
+                if (root.FindToken(place).Parent is ExpressionSyntax node && !OfOtherNamedType(node)) return true;
+            }
+        }
+        return false;
+    }
 
     /// <summary>
     /// Whether the member creates a Context: the words' places in its text, where the syntax cannot rule them out
@@ -52,8 +65,8 @@ internal sealed class ContextOriginWords
         return false;
     }
 
-    // `new List<int>()`, `default(int)`, a field's `= new()`: a type named in the syntax that is not Context (nor,
-    // when the compilation aliases Context, anything else); or not a creation or default expression at all.
+    // `new List<int>()`, `default(int)`, a field's `= new()` or `= default!`: a type named in the syntax that is not
+    // Context (nor, when the compilation aliases Context, anything else); or not a creation or default expression at all.
     private bool OfOtherNamedType(ExpressionSyntax node)
     {
         TypeSyntax? named;
@@ -65,16 +78,30 @@ internal sealed class ContextOriginWords
             case DefaultExpressionSyntax defaultOf:
                 named = defaultOf.Type;
                 break;
-            case ImplicitObjectCreationExpressionSyntax { Parent: EqualsValueClauseSyntax { Parent: VariableDeclaratorSyntax { Parent: VariableDeclarationSyntax declaration } } }
-                when !declaration.Type.IsVar:
-                named = declaration.Type;
-                break;
             case ImplicitObjectCreationExpressionSyntax or LiteralExpressionSyntax:
-                return false;
+                named = DeclaredType(node);
+                if (named is null) return false;
+                break;
             default:
                 return true;
         }
         return RightmostName(named) != "Context" && !_aliased.Value;
+    }
+
+    // The type of the variable, field or property that `node` initializes (`T _value = default!;`), when it is written out.
+    private static TypeSyntax? DeclaredType(ExpressionSyntax node)
+    {
+        var value = node.Parent;
+        while (value is PostfixUnaryExpressionSyntax or ParenthesizedExpressionSyntax) value = value.Parent;
+        var type = value is EqualsValueClauseSyntax clause
+            ? clause.Parent switch
+            {
+                VariableDeclaratorSyntax { Parent: VariableDeclarationSyntax declaration } => declaration.Type,
+                PropertyDeclarationSyntax property => property.Type,
+                _ => null,
+            }
+            : null;
+        return type is { IsVar: false } ? type : null;
     }
 
     private static string RightmostName(TypeSyntax type) => type switch

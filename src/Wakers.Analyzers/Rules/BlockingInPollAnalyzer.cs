@@ -40,19 +40,30 @@ public sealed class BlockingInPollAnalyzer : DiagnosticAnalyzer
     /// <summary>One function of the type: a poll method or a helper, with its graph only where facts about tasks matter.</summary>
     private sealed class Unit
     {
-        public Unit(IMethodSymbol function, bool isPoll, string name, BlockingCallsInGraph operations, ControlFlowGraph? graph)
+        private readonly System.Func<ControlFlowGraph?> _graph;
+
+        public Unit(IMethodSymbol function, bool isPoll, string name, BlockingCallsInGraph operations, System.Func<ControlFlowGraph?> graph)
         {
             Function = function;
             IsPoll = isPoll;
             Name = name;
             Scan = operations;
-            Graph = graph;
+            _graph = graph;
         }
 
         public IMethodSymbol Function { get; }
         public bool IsPoll { get; }
         public string Name { get; }
-        public ControlFlowGraph? Graph { get; }
+
+        /// <summary>The graph, built at the type's end for the polls and the helpers they reach, where facts can matter.</summary>
+        public ControlFlowGraph? Graph { get; private set; }
+
+        public void ScanGraph(INamedTypeSymbol type, IReadOnlyDictionary<string, string> flags)
+        {
+            if (!Scan.NeedsFacts || Graph is not null) return;
+            Graph = _graph();
+            if (Graph is not null) Scan = BlockingCallsInGraph.Scan(Function, Graph, type, null, flags);
+        }
 
         /// <summary>The scan with nothing known on entry: of the operation tree, replaced by the graph's at the type's end.</summary>
         public BlockingCallsInGraph Scan { get; set; }
@@ -90,9 +101,9 @@ public sealed class BlockingInPollAnalyzer : DiagnosticAnalyzer
                 if (!isPoll && function.Symbol.MethodKind == MethodKind.AnonymousFunction) continue;
                 var scan = BlockingCallsInGraph.ScanOperations(function.Symbol, function.Body, type);
                 if (scan.Sites.Count == 0 && scan.Calls.Count == 0) continue;
-                var graph = scan.NeedsFacts ? FunctionGraphs.Of(block, function) : null;
                 var name = function.Symbol.MethodKind == MethodKind.AnonymousFunction ? "lambda" : function.Symbol.Name;
-                units.TryAdd(function.Symbol.OriginalDefinition, new Unit(function.Symbol, isPoll, name, scan, graph));
+                var body = function;
+                units.TryAdd(function.Symbol.OriginalDefinition, new Unit(function.Symbol, isPoll, name, scan, () => FunctionGraphs.Of(block, body)));
             }
             if (hasContinuations) KnownCompletedTasks.CollectCompletionFlags(block.OperationBlocks, flags);
         }));
@@ -101,8 +112,8 @@ public sealed class BlockingInPollAnalyzer : DiagnosticAnalyzer
         {
             foreach (var unit in units.Values)
             {
-                if (unit.Graph is not null) unit.Scan = BlockingCallsInGraph.Scan(unit.Function, unit.Graph, type, null, flags);
                 if (!unit.IsPoll) continue;
+                unit.ScanGraph(type, flags);
                 foreach (var site in unit.Scan.Sites)
                 {
                     if (!site.KnownCompleted) end.ReportDiagnostic(Create(site, unit.Name));
@@ -130,6 +141,7 @@ public sealed class BlockingInPollAnalyzer : DiagnosticAnalyzer
                 foreach (var call in units[caller].Scan.Calls)
                 {
                     if (!units.TryGetValue(call.Callee, out var callee) || callee.IsPoll) continue;
+                    callee.ScanGraph(type, flags); // only helpers a poll reaches need their graph
                     // Only fields carry over: the caller's locals and parameters mean nothing in the callee.
                     var known = new HashSet<string>(call.KnownCompleted.Concat(callerEntry).Where(k => k.StartsWith("F:", System.StringComparison.Ordinal)));
                     if (entry.TryGetValue(call.Callee, out var before)) before.IntersectWith(known);
