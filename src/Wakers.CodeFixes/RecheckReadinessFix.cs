@@ -1,10 +1,6 @@
-using System.Collections.Immutable;
 using System.Composition;
 using System.Linq;
-using System.Threading;
-using System.Threading.Tasks;
 using Microsoft.CodeAnalysis;
-using Microsoft.CodeAnalysis.CodeActions;
 using Microsoft.CodeAnalysis.CodeFixes;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
 
@@ -13,26 +9,19 @@ namespace Wakers.CodeFixes;
 /// <summary>WAKE004: repeats the readiness check (with its Ready return) right after the waker is stored.</summary>
 [ExportCodeFixProvider(Microsoft.CodeAnalysis.LanguageNames.CSharp, Name = nameof(RecheckReadinessFix))]
 [Shared]
-public sealed class RecheckReadinessFix : CodeFixProvider
+public sealed class RecheckReadinessFix : RewriteFix
 {
-    private const string Title = "Check readiness again after storing the waker";
-
-    /// <inheritdoc />
-    public override ImmutableArray<string> FixableDiagnosticIds { get; } = ImmutableArray.Create("WAKE004");
-
-    /// <inheritdoc />
-    public override FixAllProvider GetFixAllProvider() => WellKnownFixAllProviders.BatchFixer;
-
-    /// <inheritdoc />
-    public override async Task RegisterCodeFixesAsync(CodeFixContext context)
+    /// <summary>Creates the fix.</summary>
+    public RecheckReadinessFix()
+        : base("WAKE004", "Check readiness again after storing the waker")
     {
-        var root = await context.Document.GetSyntaxRootAsync(context.CancellationToken).ConfigureAwait(false);
-        if (root is null) return;
-        foreach (var diagnostic in context.Diagnostics)
-        {
-            if (Plan(root, diagnostic) is null) continue;
-            context.RegisterCodeFix(CodeAction.Create(Title, ct => FixAsync(context.Document, diagnostic, ct), Title), diagnostic);
-        }
+    }
+
+    private protected override SyntaxNode? Rewrite(SyntaxNode root, SemanticModel model, Diagnostic diagnostic)
+    {
+        if (Plan(root, diagnostic) is not var (store, check)) return null;
+        var copy = TypeFixSyntax.Placed(check.WithoutTrivia(), store);
+        return root.InsertNodesAfter(store, new[] { copy });
     }
 
     // The store's statement and the `if (ready) return Ready(...);` before it, when the copy will compile as it is.
@@ -55,12 +44,4 @@ public sealed class RecheckReadinessFix : CodeFixProvider
             && !b.Statements.Any(s => s is LocalDeclarationStatementSyntax),
         _ => false,
     };
-
-    private static async Task<Document> FixAsync(Document document, Diagnostic diagnostic, CancellationToken cancellationToken)
-    {
-        var root = await document.GetSyntaxRootAsync(cancellationToken).ConfigureAwait(false);
-        if (root is null || Plan(root, diagnostic) is not var (store, check)) return document;
-        var copy = TypeFixSyntax.Placed(check.WithoutTrivia(), store);
-        return document.WithSyntaxRoot(root.InsertNodesAfter(store, new[] { copy }));
-    }
 }

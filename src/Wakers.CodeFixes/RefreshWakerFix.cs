@@ -1,10 +1,8 @@
-using System.Collections.Immutable;
 using System.Composition;
 using System.Linq;
 using System.Threading;
 using System.Threading.Tasks;
 using Microsoft.CodeAnalysis;
-using Microsoft.CodeAnalysis.CodeActions;
 using Microsoft.CodeAnalysis.CodeFixes;
 using Microsoft.CodeAnalysis.CSharp;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
@@ -18,40 +16,22 @@ namespace Wakers.CodeFixes;
 /// </summary>
 [ExportCodeFixProvider(LanguageNames.CSharp, Name = nameof(RefreshWakerFix))]
 [Shared]
-public sealed class RefreshWakerFix : CodeFixProvider
+public sealed class RefreshWakerFix : RewriteFix
 {
     /// <summary>The fix's title.</summary>
     public const string Title = "Refresh the waker unless it will wake the same task";
 
-    /// <inheritdoc />
-    public override ImmutableArray<string> FixableDiagnosticIds { get; } = ImmutableArray.Create("WAKE002");
-
-    /// <inheritdoc />
-    public override FixAllProvider GetFixAllProvider() => WellKnownFixAllProviders.BatchFixer;
-
-    /// <inheritdoc />
-    public override async Task RegisterCodeFixesAsync(CodeFixContext context)
+    /// <summary>Creates the fix.</summary>
+    public RefreshWakerFix()
+        : base("WAKE002", Title)
     {
-        var root = await context.Document.GetSyntaxRootAsync(context.CancellationToken).ConfigureAwait(false);
-        var model = await context.Document.GetSemanticModelAsync(context.CancellationToken).ConfigureAwait(false);
-        if (root is null || model is null) return;
-        foreach (var diagnostic in context.Diagnostics)
-        {
-            if (Rewrite(root, model, diagnostic) is null) continue;
-            context.RegisterCodeFix(CodeAction.Create(Title, ct => FixAsync(context.Document, diagnostic, ct), Title), diagnostic);
-        }
     }
 
-    private static async Task<Document> FixAsync(Document document, Diagnostic diagnostic, CancellationToken cancellationToken)
-    {
-        var root = await document.GetSyntaxRootAsync(cancellationToken).ConfigureAwait(false);
-        var model = await document.GetSemanticModelAsync(cancellationToken).ConfigureAwait(false);
-        if (root is null || model is null || Rewrite(root, model, diagnostic) is not { } fixedRoot) return document;
-        return await Formatter.FormatAsync(document.WithSyntaxRoot(fixedRoot), Formatter.Annotation, cancellationToken: cancellationToken).ConfigureAwait(false);
-    }
+    private protected override Task<Document> FinishAsync(Document document, CancellationToken cancellationToken) =>
+        Formatter.FormatAsync(document, Formatter.Annotation, cancellationToken: cancellationToken);
 
     // The rewritten root, or null when the store's shape is not one this fix knows.
-    private static SyntaxNode? Rewrite(SyntaxNode root, SemanticModel model, Diagnostic diagnostic)
+    private protected override SyntaxNode? Rewrite(SyntaxNode root, SemanticModel model, Diagnostic diagnostic)
     {
         var node = root.FindNode(diagnostic.Location.SourceSpan, getInnermostNodeForTie: true);
         if (node.AncestorsAndSelf().OfType<ExpressionStatementSyntax>().FirstOrDefault() is not { } store) return null;

@@ -1,9 +1,5 @@
-using System.Collections.Immutable;
 using System.Composition;
-using System.Threading;
-using System.Threading.Tasks;
 using Microsoft.CodeAnalysis;
-using Microsoft.CodeAnalysis.CodeActions;
 using Microsoft.CodeAnalysis.CodeFixes;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
 
@@ -12,27 +8,12 @@ namespace Wakers.CodeFixes;
 /// <summary>WAKE009: moves the store after the readiness checks, just before the Pending return of the same block.</summary>
 [ExportCodeFixProvider(Microsoft.CodeAnalysis.LanguageNames.CSharp, Name = nameof(StoreOnPendingPathFix))]
 [Shared]
-public sealed class StoreOnPendingPathFix : CodeFixProvider
+public sealed class StoreOnPendingPathFix : RewriteFix
 {
-    private const string Title = "Store the waker on the Pending path";
-
-    /// <inheritdoc />
-    public override ImmutableArray<string> FixableDiagnosticIds { get; } = ImmutableArray.Create("WAKE009");
-
-    /// <inheritdoc />
-    public override FixAllProvider GetFixAllProvider() => WellKnownFixAllProviders.BatchFixer;
-
-    /// <inheritdoc />
-    public override async Task RegisterCodeFixesAsync(CodeFixContext context)
+    /// <summary>Creates the fix.</summary>
+    public StoreOnPendingPathFix()
+        : base("WAKE009", "Store the waker on the Pending path")
     {
-        var root = await context.Document.GetSyntaxRootAsync(context.CancellationToken).ConfigureAwait(false);
-        var model = await context.Document.GetSemanticModelAsync(context.CancellationToken).ConfigureAwait(false);
-        if (root is null || model is null) return;
-        foreach (var diagnostic in context.Diagnostics)
-        {
-            if (Plan(root, model, diagnostic) is null) continue;
-            context.RegisterCodeFix(CodeAction.Create(Title, ct => FixAsync(context.Document, diagnostic, ct), Title), diagnostic);
-        }
     }
 
     // The store's statement and the `return Poll<T>.Pending;` that follows it in the same block.
@@ -54,11 +35,9 @@ public sealed class StoreOnPendingPathFix : CodeFixProvider
         model.GetSymbolInfo(e).Symbol is IPropertySymbol { Name: "Pending", IsStatic: true } p
         && p.ContainingType.OriginalDefinition.ToDisplayString() == "Wakers.Poll<T>";
 
-    private static async Task<Document> FixAsync(Document document, Diagnostic diagnostic, CancellationToken cancellationToken)
+    private protected override SyntaxNode? Rewrite(SyntaxNode root, SemanticModel model, Diagnostic diagnostic)
     {
-        var root = await document.GetSyntaxRootAsync(cancellationToken).ConfigureAwait(false);
-        var model = await document.GetSemanticModelAsync(cancellationToken).ConfigureAwait(false);
-        if (root is null || model is null || Plan(root, model, diagnostic) is not var (store, pending)) return document;
+        if (Plan(root, model, diagnostic) is not var (store, pending)) return null;
         var block = (BlockSyntax)store.Parent!;
         var storeIndex = block.Statements.IndexOf(store);
         var pendingIndex = block.Statements.IndexOf(pending);
@@ -69,6 +48,6 @@ public sealed class StoreOnPendingPathFix : CodeFixProvider
             .Replace(next, next.WithLeadingTrivia(store.GetLeadingTrivia()))
             .RemoveAt(storeIndex)
             .Insert(pendingIndex - 1, moved);
-        return document.WithSyntaxRoot(root.ReplaceNode(block, block.WithStatements(statements)));
+        return root.ReplaceNode(block, block.WithStatements(statements));
     }
 }

@@ -1,10 +1,6 @@
-using System.Collections.Immutable;
 using System.Composition;
 using System.Linq;
-using System.Threading;
-using System.Threading.Tasks;
 using Microsoft.CodeAnalysis;
-using Microsoft.CodeAnalysis.CodeActions;
 using Microsoft.CodeAnalysis.CodeFixes;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
 using Wakers.Analyzers.Rules;
@@ -14,26 +10,12 @@ namespace Wakers.CodeFixes;
 /// <summary>WAKE005: moves the wake (or the one-call take) after the writes that publish the state, outside their lock.</summary>
 [ExportCodeFixProvider(Microsoft.CodeAnalysis.LanguageNames.CSharp, Name = nameof(WakeAfterPublishFix))]
 [Shared]
-public sealed class WakeAfterPublishFix : CodeFixProvider
+public sealed class WakeAfterPublishFix : RewriteFix
 {
-    private const string Title = "Wake after publishing";
-
-    /// <inheritdoc />
-    public override ImmutableArray<string> FixableDiagnosticIds { get; } = ImmutableArray.Create("WAKE005");
-
-    /// <inheritdoc />
-    public override FixAllProvider GetFixAllProvider() => WellKnownFixAllProviders.BatchFixer;
-
-    /// <inheritdoc />
-    public override async Task RegisterCodeFixesAsync(CodeFixContext context)
+    /// <summary>Creates the fix.</summary>
+    public WakeAfterPublishFix()
+        : base("WAKE005", "Wake after publishing")
     {
-        var root = await context.Document.GetSyntaxRootAsync(context.CancellationToken).ConfigureAwait(false);
-        if (root is null) return;
-        foreach (var diagnostic in context.Diagnostics)
-        {
-            if (Plan(root, diagnostic) is null) continue;
-            context.RegisterCodeFix(CodeAction.Create(Title, ct => FixAsync(context.Document, diagnostic, ct), Title), diagnostic);
-        }
     }
 
     // The wake's statement and the later statement of the same block that holds the last publishing write.
@@ -51,15 +33,14 @@ public sealed class WakeAfterPublishFix : CodeFixProvider
         return (wake, after);
     }
 
-    private static async Task<Document> FixAsync(Document document, Diagnostic diagnostic, CancellationToken cancellationToken)
+    private protected override SyntaxNode? Rewrite(SyntaxNode root, SemanticModel model, Diagnostic diagnostic)
     {
-        var root = await document.GetSyntaxRootAsync(cancellationToken).ConfigureAwait(false);
-        if (root is null || Plan(root, diagnostic) is not var (wake, after)) return document;
+        if (Plan(root, diagnostic) is not var (wake, after)) return null;
         var block = (BlockSyntax)wake.Parent!;
         var wakeIndex = block.Statements.IndexOf(wake);
         var afterIndex = block.Statements.IndexOf(after);
         // Remove first, then insert where the publishing statement now ends (indices of the original list).
         var statements = block.Statements.RemoveAt(wakeIndex).Insert(afterIndex, wake);
-        return document.WithSyntaxRoot(root.ReplaceNode(block, block.WithStatements(statements)));
+        return root.ReplaceNode(block, block.WithStatements(statements));
     }
 }

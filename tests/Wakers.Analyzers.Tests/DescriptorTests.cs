@@ -26,7 +26,7 @@ public class DescriptorTests
     [Fact]
     public void HelpLinkPointsAtTheRulePage()
     {
-        var props = XDocument.Load(Documentation.Repository.PathOf("Directory.Build.props"));
+        var props = XDocument.Load(Wakers.TestSupport.Repository.PathOf("Directory.Build.props"));
         var url = props.Descendants("PackageProjectUrl").Single().Value;
         foreach (var d in All())
         {

@@ -3,6 +3,7 @@ using System.IO;
 using System.IO.Compression;
 using System.Linq;
 using System.Text.RegularExpressions;
+using Wakers.TestSupport;
 using Xunit;
 
 namespace Wakers.PackageTests;

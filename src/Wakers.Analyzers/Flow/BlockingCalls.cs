@@ -17,25 +17,14 @@ internal static class BlockingCalls
         "Take", "TakeFromAny", "TryTake", "TryTakeFromAny", "GetResult", "BlockOn",
     };
 
+    // Every name a blocking call is spelled with in source (Result is the task's property).
+    private static readonly string[] Words = new System.Collections.Generic.List<string>(CandidateNames) { "Result" }.ToArray();
+
     /// <summary>
-    /// Whether the source of <paramref name="type"/> names a blocking call (or a task's <c>Result</c>) at all: a type that
-    /// names none cannot block, so its members need no graph.
+    /// The places where source names a blocking call (or a task's <c>Result</c>): a type or member whose text names
+    /// none cannot block by itself, so it needs no graph. One per compilation.
     /// </summary>
-    public static bool MayBlock(INamedTypeSymbol type)
-    {
-        foreach (var reference in type.DeclaringSyntaxReferences)
-        {
-            foreach (var token in reference.GetSyntax().DescendantTokens())
-            {
-                if (token.IsKind(Microsoft.CodeAnalysis.CSharp.SyntaxKind.IdentifierToken)
-                    && (token.ValueText == "Result" || CandidateNames.Contains(token.ValueText)))
-                {
-                    return true;
-                }
-            }
-        }
-        return false;
-    }
+    public static SourceWords NewSourceWords() => new(Words);
 
     /// <summary>
     /// The name of the blocking call <paramref name="operation"/> makes ("SemaphoreSlim.Wait"), or null. <paramref name="task"/>

@@ -50,7 +50,38 @@ internal sealed class BlockingCallsInGraph
     public List<BlockingSite> Sites { get; } = new();
     public List<BlockingHelperCall> Calls { get; } = new();
 
-    /// <summary>Scans <paramref name="graph"/>; helpers are private methods and properties of <paramref name="type"/> and local functions.</summary>
+    /// <summary>
+    /// Whether what is known about tasks could change the answer: a call whose task may be known completed
+    /// (<c>.Result</c>, <c>GetResult()</c>, <c>Task.Wait</c>), or a call of a helper that may read one.
+    /// </summary>
+    public bool NeedsFacts { get; private set; }
+
+    /// <summary>
+    /// Scans <paramref name="body"/>'s operation tree alone (no graph, nothing known about tasks): enough for a
+    /// function whose answer <see cref="NeedsFacts"/> says facts cannot change.
+    /// </summary>
+    public static BlockingCallsInGraph ScanOperations(IMethodSymbol function, IOperation body, INamedTypeSymbol type)
+    {
+        var result = new BlockingCallsInGraph(function);
+        var none = new HashSet<string>();
+        foreach (var op in FunctionOperations.Own(body))
+        {
+            if (BlockingCalls.Describe(op, out var task) is { } name)
+            {
+                var byConstruction = BlockingCalls.IsCompletedByConstruction(task);
+                result.NeedsFacts |= task is not null && !byConstruction;
+                result.Sites.Add(new BlockingSite(op, name, task is null ? null : KnownCompletedTasks.Key(task), byConstruction));
+            }
+            if (Helper(op, type) is { } callee)
+            {
+                result.NeedsFacts = true;
+                result.Calls.Add(new BlockingHelperCall(callee, none));
+            }
+        }
+        return result;
+    }
+
+    /// <summary>Scans <paramref name="graph"/>; helpers are methods and properties of <paramref name="type"/> and local functions.</summary>
     public static BlockingCallsInGraph Scan(IMethodSymbol function, ControlFlowGraph graph, INamedTypeSymbol type, IEnumerable<string>? entry = null,
         IReadOnlyDictionary<string, string>? flags = null)
     {
@@ -118,8 +149,8 @@ internal sealed class BlockingCallsInGraph
         };
         if (target is null) return null;
         if (target.MethodKind == MethodKind.LocalFunction) return target.OriginalDefinition;
-        return target.DeclaredAccessibility == Accessibility.Private
-               && SymbolEqualityComparer.Default.Equals(target.ContainingType?.OriginalDefinition, type.OriginalDefinition)
+        // Any accessibility: a public method that a poll calls runs on the poll's thread all the same.
+        return SymbolEqualityComparer.Default.Equals(target.ContainingType?.OriginalDefinition, type.OriginalDefinition)
             ? target.OriginalDefinition
             : null;
     }

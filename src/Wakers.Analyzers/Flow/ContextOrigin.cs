@@ -33,7 +33,8 @@ internal sealed class ContextOrigin
     private readonly Dictionary<ILocalSymbol, Origin> _localContexts = new(SymbolEqualityComparer.Default);
     private readonly Dictionary<ILocalSymbol, Origin> _localWakers = new(SymbolEqualityComparer.Default);
     private Dictionary<ILocalSymbol, List<IOperation?>>? _definitions;
-    private readonly HashSet<IParameterSymbol> _parametersInProgress = new(SymbolEqualityComparer.Default);
+    private readonly HashSet<IParameterSymbol> _parametersInProgress;
+    private readonly IMethodSymbol _function;
     private bool? _handsOnWaker;
     private readonly bool _deadOnly;
 
@@ -42,11 +43,19 @@ internal sealed class ContextOrigin
     /// <param name="body">Its body.</param>
     /// <param name="deadOnly">Judge only wakers that wake nobody at all (Noop, default, an empty Waker.Create), as if there were a cx.</param>
     public ContextOrigin(WakersSymbols symbols, IMethodSymbol function, IOperation body, bool deadOnly = false)
+        : this(symbols, function, body, deadOnly, new HashSet<IParameterSymbol>(SymbolEqualityComparer.Default))
+    {
+    }
+
+    // A caller's view shares the parameters being judged, so helpers handing a waker round in a circle end.
+    private ContextOrigin(WakersSymbols symbols, IMethodSymbol function, IOperation body, bool deadOnly, HashSet<IParameterSymbol> parametersInProgress)
     {
         _symbols = symbols;
         _deadOnly = deadOnly;
         _body = body;
+        _function = function;
         _root = FunctionOperations.Root(body);
+        _parametersInProgress = parametersInProgress;
         Context = symbols.ContextParameter(function);
     }
 
@@ -122,8 +131,9 @@ internal sealed class ContextOrigin
             case ILocalReferenceOperation local when IsContext(local.Type):
                 return OfLocal(local.Local, _localContexts, d => OfContext(d, depth + 1));
             case IObjectCreationOperation creation when IsContext(creation.Type):
-                // Without a Context of its own the function has no task: whatever it builds is not the poll's cx.
-                if (Context is null && !_deadOnly) return Origin.Foreign;
+                // Without a Context of its own the function has no task: whatever it builds is not the poll's cx,
+                // unless it is a helper that its callers hand their cx.Waker.
+                if (Context is null && !_deadOnly) return IsHandedCallersWaker(creation, depth) ? Origin.Unknown : Origin.Foreign;
                 return creation.Arguments.Length == 1 ? OfWaker(creation.Arguments[0].Value, depth + 1) : Origin.Unknown;
             case IDefaultValueOperation when IsContext(value.Type):
                 return Origin.Foreign;
@@ -247,28 +257,57 @@ internal sealed class ContextOrigin
     private Origin OfWakerParameter(IParameterSymbol parameter, int depth)
     {
         if (_deadOnly || Context is null) return Origin.Unknown;
-        // A local function's callers are in this member: `Step(cx, cx.Waker)` hands it this task's waker.
-        if (parameter.ContainingSymbol is IMethodSymbol { MethodKind: MethodKind.LocalFunction } local
-            && OfLocalFunctionArguments(local, parameter, depth) is { } passed)
-        {
-            return passed;
-        }
+        // A local function's or a private method's callers are all in sight: `Step(cx, cx.Waker)` hands it this task's waker.
+        if (OfCallerArguments(parameter, depth) is { } passed) return passed;
         var type = parameter.Type.WithNullableAnnotation(NullableAnnotation.NotAnnotated);
         return SymbolEqualityComparer.Default.Equals(type, _symbols.Waker) ? Origin.Foreign : Stored();
     }
 
-    // What the calls of a local function pass for one of its parameters; null when it is never called directly here.
-    private Origin? OfLocalFunctionArguments(IMethodSymbol function, IParameterSymbol parameter, int depth)
+    // `new Context(w)` in a helper without a Context of its own, where w is its parameter and a caller hands it cx.Waker.
+    private bool IsHandedCallersWaker(IObjectCreationOperation creation, int depth) =>
+        creation.Arguments.Length == 1
+        && FunctionOperations.Strip(creation.Arguments[0].Value) is IParameterReferenceOperation parameter
+        && _symbols.IsWakerType(parameter.Type)
+        && SymbolEqualityComparer.Default.Equals(parameter.Parameter.ContainingSymbol, _function)
+        && OfCallerArguments(parameter.Parameter, depth) == Origin.Unknown;
+
+    // What the callers of a local function, or of this private method, pass for one of its parameters: Unknown when
+    // one hands over this task's waker (the benefit of the doubt); null when no call is in sight.
+    private Origin? OfCallerArguments(IParameterSymbol parameter, int depth)
     {
-        if (!_parametersInProgress.Add(parameter)) return Origin.Unknown; // a recursive local function passing it on
+        if (parameter.ContainingSymbol is not IMethodSymbol function) return null;
+        var isLocal = function.MethodKind == MethodKind.LocalFunction;
+        var isOwnPrivate = function.MethodKind == MethodKind.Ordinary && function.DeclaredAccessibility == Accessibility.Private
+                           && SymbolEqualityComparer.Default.Equals(function, _function);
+        if (!isLocal && !isOwnPrivate) return null;
+        if (!_parametersInProgress.Add(parameter)) return Origin.Unknown; // a recursive helper passing it on
         try
         {
-            return OfArgumentsPassed(function, parameter, depth);
+            return isLocal ? OfArgumentsPassed(function, parameter, depth) : OfPrivateMethodArguments(function, parameter, depth);
         }
         finally
         {
             _parametersInProgress.Remove(parameter);
         }
+    }
+
+    // Each call judged from its caller's own view (its cx, its locals).
+    private Origin? OfPrivateMethodArguments(IMethodSymbol method, IParameterSymbol parameter, int depth)
+    {
+        if (_body.SemanticModel is not { } model || depth > MaxDepth) return null;
+        Origin? result = null;
+        foreach (var site in ContextOriginCallers.Of(method, model))
+        {
+            var caller = new ContextOrigin(_symbols, site.Caller.Symbol, site.Caller.Body, _deadOnly, _parametersInProgress);
+            foreach (var argument in site.Call.Arguments)
+            {
+                if (argument.Parameter?.Ordinal != parameter.Ordinal) continue;
+                var origin = caller.OfWaker(argument.Value, depth + 1);
+                if (origin == Origin.Own) return Origin.Unknown;
+                result = result is null ? origin : Both(result.Value, origin);
+            }
+        }
+        return result;
     }
 
     private Origin? OfArgumentsPassed(IMethodSymbol function, IParameterSymbol parameter, int depth)
@@ -312,13 +351,15 @@ internal sealed class ContextOrigin
             {
                 case IAssignmentOperation assignment when IsMember(assignment.Target, member) && OfWaker(assignment.Value, 1) == Origin.Own:
                     return true;
-                case IInvocationOperation call when call.Arguments.Length >= 2 && call.Arguments.Any(a => IsMember(a.Value, member))
+                case IInvocationOperation call when call.Arguments.Length >= 2 && call.Arguments.Any(a => IsMember(a.Value, member) && IsByRef(a))
                                                      && call.Arguments.Any(a => !IsMember(a.Value, member) && OfArgument(a.Value, 1) == Origin.Own):
                     return true; // Interlocked.Exchange(ref _w, cx.Waker), Volatile.Write(ref _w, cx.Waker)
             }
         }
         return false;
     }
+
+    private static bool IsByRef(IArgumentOperation argument) => argument.Parameter?.RefKind is RefKind.Ref or RefKind.Out;
 
     private static bool IsMember(IOperation operation, ISymbol member) => FunctionOperations.Strip(operation) switch
     {

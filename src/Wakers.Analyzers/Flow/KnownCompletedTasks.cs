@@ -306,6 +306,9 @@ internal static class KnownCompletedTasks
         public IReadOnlyDictionary<string, string> Flags { get; }
     }
 
+    /// <summary>The places where source hands a task a continuation: only there can <see cref="CollectCompletionFlags"/> find a flag.</summary>
+    public static SourceWords NewContinuationWords() => new(new[] { "ContinueWith", "OnCompleted", "UnsafeOnCompleted" });
+
     /// <summary>
     /// Finds completion flags: a bool field set to true inside a continuation of a task
     /// (<c>_task.ContinueWith(_ =&gt; { _done = true; ... })</c>, <c>GetAwaiter().OnCompleted(...)</c>), so that

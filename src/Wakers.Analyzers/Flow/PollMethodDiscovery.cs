@@ -82,47 +82,11 @@ internal static class PollMethodDiscovery
     // Local functions and lambdas, at any depth, each with its own graph.
     private static IEnumerable<PollMethod> Nested(ControlFlowGraph graph, WakersSymbols symbols)
     {
-        var pending = new Stack<ControlFlowGraph>();
-        pending.Push(graph);
-        while (pending.Count > 0)
+        foreach (var (function, functionGraph, syntax) in FunctionGraphs.Nested(graph))
         {
-            var g = pending.Pop();
-            foreach (var local in g.LocalFunctions)
-            {
-                var lg = g.GetLocalFunctionControlFlowGraph(local);
-                pending.Push(lg);
-                if (symbols.IsPollMethod(local)) yield return new PollMethod(local, symbols.ContextParameter(local)!, lg, Declaration(local, lg.OriginalOperation.Syntax));
-            }
-            foreach (var lambda in AnonymousFunctions(g))
-            {
-                var lg = g.GetAnonymousFunctionControlFlowGraph(lambda);
-                pending.Push(lg);
-                if (symbols.IsPollMethod(lambda.Symbol)) yield return new PollMethod(lambda.Symbol, symbols.ContextParameter(lambda.Symbol)!, lg, lambda.Syntax);
-            }
-        }
-    }
-
-    private static IEnumerable<IFlowAnonymousFunctionOperation> AnonymousFunctions(ControlFlowGraph graph)
-    {
-        foreach (var b in graph.Blocks)
-        {
-            foreach (var op in b.Operations)
-            {
-                foreach (var f in Flatten(op)) yield return f;
-            }
-            if (b.BranchValue is { } value)
-            {
-                foreach (var f in Flatten(value)) yield return f;
-            }
-        }
-    }
-
-    private static IEnumerable<IFlowAnonymousFunctionOperation> Flatten(IOperation root)
-    {
-        if (root is IFlowAnonymousFunctionOperation self) yield return self;
-        foreach (var d in root.Descendants())
-        {
-            if (d is IFlowAnonymousFunctionOperation f) yield return f;
+            if (!symbols.IsPollMethod(function)) continue;
+            var declaration = function.MethodKind == MethodKind.LocalFunction ? Declaration(function, syntax) : syntax;
+            yield return new PollMethod(function, symbols.ContextParameter(function)!, functionGraph, declaration);
         }
     }
 }

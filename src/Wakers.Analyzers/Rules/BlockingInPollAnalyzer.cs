@@ -11,8 +11,8 @@ using Wakers.Analyzers.Flow;
 namespace Wakers.Analyzers.Rules;
 
 /// <summary>
-/// WAKE007: a blocking call inside a poll method, or inside a private helper of the same type (or a local function)
-/// that a poll method calls, up to a few calls deep: a helper every poll calls is part of that poll.
+/// WAKE007: a blocking call inside a poll method, or inside a method of the same type (or a local function) that a
+/// poll method calls, up to a few calls deep: a helper every poll calls is part of that poll, whatever its accessibility.
 /// <c>.Result</c>, <c>GetAwaiter().GetResult()</c> and <c>Task.Wait</c> on a task known completed on that path are fine.
 /// </summary>
 [DiagnosticAnalyzer(LanguageNames.CSharp)]
@@ -32,58 +32,88 @@ public sealed class BlockingInPollAnalyzer : DiagnosticAnalyzer
         {
             var symbols = WakersSymbols.TryCreate(start.Compilation);
             if (symbols is null) return;
-            start.RegisterSymbolStartAction(typeStart => AnalyzerGuard.Run(typeStart.Symbol, () => OnType(typeStart, symbols)), SymbolKind.NamedType);
+            var words = new Words(BlockingCalls.NewSourceWords(), KnownCompletedTasks.NewContinuationWords());
+            start.RegisterSymbolStartAction(typeStart => AnalyzerGuard.Run(typeStart.Symbol, () => OnType(typeStart, symbols, words)), SymbolKind.NamedType);
         });
     }
 
+    /// <summary>One function of the type: a poll method or a helper, with its graph only where facts about tasks matter.</summary>
     private sealed class Unit
     {
-        public Unit(IMethodSymbol function, ControlFlowGraph graph, bool isPoll, string name)
+        private readonly System.Func<ControlFlowGraph?> _graph;
+
+        public Unit(IMethodSymbol function, bool isPoll, string name, BlockingCallsInGraph operations, System.Func<ControlFlowGraph?> graph)
         {
             Function = function;
-            Graph = graph;
             IsPoll = isPoll;
             Name = name;
+            Scan = operations;
+            _graph = graph;
         }
 
         public IMethodSymbol Function { get; }
-        public ControlFlowGraph Graph { get; }
         public bool IsPoll { get; }
         public string Name { get; }
-        public BlockingCallsInGraph? Scan { get; set; }
+
+        /// <summary>The graph, built at the type's end for the polls and the helpers they reach, where facts can matter.</summary>
+        public ControlFlowGraph? Graph { get; private set; }
+
+        public void ScanGraph(INamedTypeSymbol type, IReadOnlyDictionary<string, string> flags)
+        {
+            if (!Scan.NeedsFacts || Graph is not null) return;
+            Graph = _graph();
+            if (Graph is not null) Scan = BlockingCallsInGraph.Scan(Function, Graph, type, null, flags);
+        }
+
+        /// <summary>The scan with nothing known on entry: of the operation tree, replaced by the graph's at the type's end.</summary>
+        public BlockingCallsInGraph Scan { get; set; }
     }
 
-    private static void OnType(SymbolStartAnalysisContext typeStart, WakersSymbols symbols)
+    /// <summary>Where source names a blocking call, and where it hands a task a continuation (per compilation).</summary>
+    private sealed class Words
+    {
+        public Words(SourceWords blocking, SourceWords continuations)
+        {
+            Blocking = blocking;
+            Continuations = continuations;
+        }
+
+        public SourceWords Blocking { get; }
+        public SourceWords Continuations { get; }
+    }
+
+    private static void OnType(SymbolStartAnalysisContext typeStart, WakersSymbols symbols, Words words)
     {
         var type = (INamedTypeSymbol)typeStart.Symbol;
-        if (!BlockingCalls.MayBlock(type)) return;
-        // Private helpers only matter in a type with a poll method (a member, or maybe a lambda).
-        var hasPollMember = type.GetMembers().Any(m => m is IMethodSymbol method && symbols.IsPollMethod(method));
-        var hasLambda = type.DeclaringSyntaxReferences.Any(r => r.GetSyntax().DescendantNodes()
-            .Any(n => n is Microsoft.CodeAnalysis.CSharp.Syntax.LambdaExpressionSyntax));
+        // A type whose source names no blocking call cannot block: nothing to do.
+        if (!words.Blocking.AnyIn(type)) return;
+        var hasContinuations = words.Continuations.AnyIn(type);
         var units = new ConcurrentDictionary<IMethodSymbol, Unit>(SymbolEqualityComparer.Default);
         var flags = new ConcurrentDictionary<string, string>();
 
         typeStart.RegisterOperationBlockAction(block => AnalyzerGuard.Run(block.OwningSymbol, () =>
         {
             if (!SymbolEqualityComparer.Default.Equals(block.OwningSymbol.ContainingType, type)) return;
-            foreach (var poll in PollMethodDiscovery.Find(block, symbols))
+            foreach (var function in FunctionOperations.All(block))
             {
-                units[poll.Symbol.OriginalDefinition] = new Unit(poll.Symbol, poll.Graph, true, poll.DisplayName);
+                var isPoll = symbols.IsPollMethod(function.Symbol);
+                // Lambdas that are not poll methods are nobody's helper.
+                if (!isPoll && function.Symbol.MethodKind == MethodKind.AnonymousFunction) continue;
+                var scan = BlockingCallsInGraph.ScanOperations(function.Symbol, function.Body, type);
+                if (scan.Sites.Count == 0 && scan.Calls.Count == 0) continue;
+                var name = function.Symbol.MethodKind == MethodKind.AnonymousFunction ? "lambda" : function.Symbol.Name;
+                var body = function;
+                units.TryAdd(function.Symbol.OriginalDefinition, new Unit(function.Symbol, isPoll, name, scan, () => FunctionGraphs.Of(block, body)));
             }
-            foreach (var (function, graph) in Helpers(block, symbols, hasPollMember || hasLambda))
-            {
-                units.TryAdd(function.OriginalDefinition, new Unit(function, graph, false, function.Name));
-            }
-            if (hasLambda) KnownCompletedTasks.CollectCompletionFlags(block.OperationBlocks, flags);
+            if (hasContinuations) KnownCompletedTasks.CollectCompletionFlags(block.OperationBlocks, flags);
         }));
 
         typeStart.RegisterSymbolEndAction(end => AnalyzerGuard.Run(type, () =>
         {
             foreach (var unit in units.Values)
             {
-                unit.Scan = BlockingCallsInGraph.Scan(unit.Function, unit.Graph, type, null, flags);
                 if (!unit.IsPoll) continue;
+                unit.ScanGraph(type, flags);
                 foreach (var site in unit.Scan.Sites)
                 {
                     if (!site.KnownCompleted) end.ReportDiagnostic(Create(site, unit.Name));
@@ -91,48 +121,6 @@ public sealed class BlockingInPollAnalyzer : DiagnosticAnalyzer
             }
             ReportHelpers(end, units, type, flags);
         }));
-    }
-
-    // Private methods and accessors, and local functions (also those inside lambdas), that are not poll methods themselves.
-    private static IEnumerable<(IMethodSymbol Function, ControlFlowGraph Graph)> Helpers(OperationBlockAnalysisContext block, WakersSymbols symbols,
-        bool privateMethods)
-    {
-        var owner = block.OwningSymbol as IMethodSymbol;
-        var seen = new HashSet<IOperation>();
-        foreach (var operationBlock in block.OperationBlocks)
-        {
-            var root = FunctionOperations.Root(operationBlock);
-            if (!seen.Add(root) || root is not (IMethodBodyOperation or IBlockOperation)) continue;
-            var ownerIsHelper = privateMethods && owner is not null && owner.DeclaredAccessibility == Accessibility.Private && !symbols.IsPollMethod(owner);
-            var hasLocal = root.Syntax.DescendantNodes().OfType<Microsoft.CodeAnalysis.CSharp.Syntax.LocalFunctionStatementSyntax>().Any();
-            if (!ownerIsHelper && !hasLocal) continue;
-            var graph = block.GetControlFlowGraph(operationBlock);
-            if (ownerIsHelper) yield return (owner!, graph);
-            if (!hasLocal) continue;
-            var pending = new Stack<ControlFlowGraph>();
-            pending.Push(graph);
-            while (pending.Count > 0)
-            {
-                var g = pending.Pop();
-                foreach (var local in g.LocalFunctions)
-                {
-                    var lg = g.GetLocalFunctionControlFlowGraph(local);
-                    pending.Push(lg);
-                    if (!symbols.IsPollMethod(local)) yield return (local, lg);
-                }
-                foreach (var b in g.Blocks)
-                {
-                    var ops = b.BranchValue is null ? b.Operations : b.Operations.Add(b.BranchValue);
-                    foreach (var op in ops)
-                    {
-                        foreach (var lambda in op.DescendantsAndSelf().OfType<IFlowAnonymousFunctionOperation>())
-                        {
-                            pending.Push(g.GetAnonymousFunctionControlFlowGraph(lambda));
-                        }
-                    }
-                }
-            }
-        }
     }
 
     // Walks from every poll method through the helpers it calls; a helper's entry knows the fields its callers knew completed.
@@ -150,9 +138,10 @@ public sealed class BlockingInPollAnalyzer : DiagnosticAnalyzer
             {
                 var from = reachedFrom.TryGetValue(caller, out var poll) ? poll : units[caller].Name;
                 var callerEntry = entry[caller];
-                foreach (var call in units[caller].Scan!.Calls)
+                foreach (var call in units[caller].Scan.Calls)
                 {
                     if (!units.TryGetValue(call.Callee, out var callee) || callee.IsPoll) continue;
+                    callee.ScanGraph(type, flags); // only helpers a poll reaches need their graph
                     // Only fields carry over: the caller's locals and parameters mean nothing in the callee.
                     var known = new HashSet<string>(call.KnownCompleted.Concat(callerEntry).Where(k => k.StartsWith("F:", System.StringComparison.Ordinal)));
                     if (entry.TryGetValue(call.Callee, out var before)) before.IntersectWith(known);
@@ -170,7 +159,7 @@ public sealed class BlockingInPollAnalyzer : DiagnosticAnalyzer
         {
             var unit = units[pair.Key];
             var known = entry[pair.Key];
-            var scan = known.Count == 0 ? unit.Scan! : BlockingCallsInGraph.Scan(unit.Function, unit.Graph, type, known, flags);
+            var scan = known.Count == 0 || unit.Graph is null ? unit.Scan : BlockingCallsInGraph.Scan(unit.Function, unit.Graph, type, known, flags);
             foreach (var site in scan.Sites)
             {
                 if (!site.KnownCompleted) end.ReportDiagnostic(Create(site, pair.Value));

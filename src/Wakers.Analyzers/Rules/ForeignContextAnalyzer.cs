@@ -1,3 +1,4 @@
+using System;
 using System.Collections.Concurrent;
 using System.Collections.Generic;
 using System.Collections.Immutable;
@@ -31,7 +32,8 @@ public sealed class ForeignContextAnalyzer : DiagnosticAnalyzer
         {
             var symbols = WakersSymbols.TryCreate(start.Compilation);
             if (symbols is null) return;
-            start.RegisterSymbolStartAction(typeStart => AnalyzerGuard.Run(typeStart.Symbol, () => OnType(typeStart, symbols)), SymbolKind.NamedType);
+            var words = new ContextOriginWords(start.Compilation, symbols);
+            start.RegisterSymbolStartAction(typeStart => AnalyzerGuard.Run(typeStart.Symbol, () => OnType(typeStart, symbols, words)), SymbolKind.NamedType);
         });
     }
 
@@ -53,18 +55,22 @@ public sealed class ForeignContextAnalyzer : DiagnosticAnalyzer
         public bool Dead { get; }
     }
 
-    private static void OnType(SymbolStartAnalysisContext typeStart, WakersSymbols symbols)
+    private static void OnType(SymbolStartAnalysisContext typeStart, WakersSymbols symbols, ContextOriginWords words)
     {
         var type = (INamedTypeSymbol)typeStart.Symbol;
+        // A foreign Context is built (new, default) in the function that polls with it: a type without one has none.
+        if (!words.AnyIn(type)) return;
         var polledWithCx = new ConcurrentDictionary<ISymbol, bool>(SymbolEqualityComparer.Default);
         var outsidePolls = new ConcurrentBag<OutsidePoll>();
         var pollFunctions = new ConcurrentBag<IMethodSymbol>();
         var calls = new ConcurrentDictionary<IMethodSymbol, List<IMethodSymbol>>(SymbolEqualityComparer.Default);
+        // Members that build no Context only tell which fields the polls poll with cx, and which helpers they call:
+        // read only when some member polls with a foreign Context outside a poll.
+        var unbuilt = new ConcurrentQueue<IEnumerable<FunctionBody>>();
 
-        typeStart.RegisterOperationBlockAction(block => AnalyzerGuard.Run(block.OwningSymbol, () =>
+        void Visit(IEnumerable<FunctionBody> functions, Action<Diagnostic> report)
         {
-            if (!SymbolEqualityComparer.Default.Equals(block.OwningSymbol.ContainingType, type)) return;
-            foreach (var function in FunctionOperations.All(block))
+            foreach (var function in functions)
             {
                 var origin = new ContextOrigin(symbols, function.Symbol, function.Body);
                 ContextOrigin? deadOnly = null;
@@ -79,7 +85,7 @@ public sealed class ForeignContextAnalyzer : DiagnosticAnalyzer
                     var kind = origin.OfContext(argument.Value);
                     if (origin.Context is not null)
                     {
-                        if (kind == Origin.Foreign) block.ReportDiagnostic(Create(call, argument, origin.Context));
+                        if (kind == Origin.Foreign) report(Create(call, argument, origin.Context));
                         else if (kind == Origin.Own && member is not null) polledWithCx[member] = true;
                     }
                     else if (kind == Origin.Foreign)
@@ -92,10 +98,19 @@ public sealed class ForeignContextAnalyzer : DiagnosticAnalyzer
                 }
                 if (callees.Count > 0) calls[function.Symbol.OriginalDefinition] = callees;
             }
+        }
+
+        typeStart.RegisterOperationBlockAction(block => AnalyzerGuard.Run(block.OwningSymbol, () =>
+        {
+            if (!SymbolEqualityComparer.Default.Equals(block.OwningSymbol.ContainingType, type)) return;
+            if (words.BuildsContext(block)) Visit(FunctionOperations.All(block), block.ReportDiagnostic);
+            else unbuilt.Enqueue(FunctionOperations.All(block));
         }));
 
         typeStart.RegisterSymbolEndAction(end => AnalyzerGuard.Run(type, () =>
         {
+            if (outsidePolls.IsEmpty) return;
+            foreach (var functions in unbuilt) Visit(functions, end.ReportDiagnostic);
             var reached = Reached(pollFunctions, calls);
             foreach (var poll in outsidePolls)
             {

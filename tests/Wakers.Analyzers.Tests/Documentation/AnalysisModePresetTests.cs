@@ -3,6 +3,7 @@ using System.Collections.Generic;
 using System.IO;
 using System.Linq;
 using Microsoft.CodeAnalysis;
+using Wakers.TestSupport;
 using Xunit;
 
 namespace Wakers.Analyzers.Tests.Documentation;

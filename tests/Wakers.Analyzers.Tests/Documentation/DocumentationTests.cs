@@ -5,6 +5,7 @@ using System.Linq;
 using System.Reflection;
 using Microsoft.CodeAnalysis;
 using Wakers.Analyzers.Tests.Verifier;
+using Wakers.TestSupport;
 using Xunit;
 
 namespace Wakers.Analyzers.Tests.Documentation;

@@ -6,7 +6,7 @@ using System.Threading.Tasks;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp;
 using Microsoft.CodeAnalysis.Text;
-using Wakers.Analyzers.Tests.Documentation;
+using Wakers.TestSupport;
 using Wakers.Analyzers.Tests.Verifier;
 using Xunit;
 

@@ -442,4 +442,81 @@ public class DiagnosticsTests
             }
         }
         """);
+
+    [Fact]
+    public Task PrivateHelpersHandedAnotherWakerByTheirCallers() => Verify.Diagnostics<ForeignContextAnalyzer>("""
+        using Wakers;
+
+        public sealed class Forward : IFuture<string>
+        {
+            private readonly IFuture<string> _inner;
+            private readonly IFuture<string> _other;
+            private readonly Waker _creator;
+            public Forward(IFuture<string> inner, IFuture<string> other, Waker creator) { _inner = inner; _other = other; _creator = creator; }
+
+            public Poll<string> Poll(Context cx)
+            {
+                var r = PollWith(cx, Waker.Noop);
+                if (r.IsReady) return r;
+                PollWithOther(cx, _creator);
+                Relay(Waker.Noop);
+                return _other.Poll(cx);
+            }
+
+            // Its only caller hands it a no-op waker.
+            private Poll<string> PollWith(Context cx, Waker waker) => [|_inner.Poll(new Context(waker))|];
+
+            // Its only caller hands it the creating task's stored waker.
+            private Poll<string> PollWithOther(Context cx, Waker waker) => [|_inner.Poll(new Context(waker))|];
+
+            // Never called: nobody hands it this task's waker.
+            private Poll<string> Unused(Context cx, Waker waker) => [|_inner.Poll(new Context(waker))|];
+
+            // Without a Context, handed a no-op waker, on the field the poll polls with cx.
+            private Poll<string> Relay(Waker waker) => [|_other.Poll(new Context(waker))|];
+        }
+        """);
+
+    [Fact]
+    public Task EverySpellingOfANewContext() => Verify.Diagnostics<ForeignContextAnalyzer>("""
+        using Wakers;
+        using Ctx = Wakers.Context;
+
+        // One spelling per poll method: each member is judged on its own words.
+        public sealed class Spellings : IFuture<int>
+        {
+            private readonly IFuture<int> _inner;
+            private readonly object _gate = new();
+            public Spellings(IFuture<int> inner) => _inner = inner;
+
+            public Poll<int> Poll(Context cx) => [|_inner.Poll(new(Waker.Noop))|];
+
+            public Poll<int> PollAliased(Context cx) => [|_inner.Poll(new Ctx(Waker.Noop))|];
+
+            public Poll<int> PollQualified(Context cx) => [|_inner.Poll(new global::Wakers.Context(Waker.Noop))|];
+
+            public Poll<int> PollDefault(Context cx)
+            {
+                Context d = default;
+                return [|_inner.Poll(d)|];
+            }
+
+            public Poll<int> PollCommented(Context cx) => [|_inner.Poll(new /* a comment */ Context(Waker.Noop))|];
+
+            public Poll<int> PollConditional(Context cx, bool quiet) => [|_inner.Poll(quiet ? default : new Context(Waker.Noop))|];
+        }
+        """);
+
+    [Fact]
+    public Task ANewContextSpelledWithAUnicodeEscape() => Verify.Diagnostics<ForeignContextAnalyzer>("""
+        using Wakers;
+
+        public sealed class Escaped : IFuture<int>
+        {
+            private readonly IFuture<int> _inner;
+            public Escaped(IFuture<int> inner) => _inner = inner;
+
+            public Poll<int> Poll(Context cx) => [|_inner.Poll(new \u0043ontext(Waker.Noop))|];
+        }
+        """);
 }

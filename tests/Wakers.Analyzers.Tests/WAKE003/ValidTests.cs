@@ -342,4 +342,36 @@ public class ValidTests
             }
         }
         """);
+
+    [Fact]
+    public Task PrivateHelpersHandedCxWakerByTheirCallers() => Verify.Valid<ForeignContextAnalyzer>("""
+        using Wakers;
+
+        public sealed class Forward : IFuture<string>
+        {
+            private readonly IFuture<string> _inner;
+            private readonly IFuture<string> _other;
+            public Forward(IFuture<string> inner, IFuture<string> other) { _inner = inner; _other = other; }
+
+            public Poll<string> Poll(Context cx)
+            {
+                var r = PollWith(cx, cx.Waker);
+                if (r.IsReady) return r;
+                var own = cx.Waker;
+                return Relay(own);
+            }
+
+            public Poll<string> PollAgain(Context cx) => Relay(cx.Waker);
+
+            // Every caller hands over its own cx.Waker: polling with it is polling with cx.
+            private Poll<string> PollWith(Context cx, Waker waker) => _inner.Poll(new Context(waker));
+
+            // No Context of its own, but only ever handed a poll's cx.Waker, two calls deep.
+            private Poll<string> Relay(Waker waker) => RelayOn(waker);
+
+            private Poll<string> RelayOn(Waker waker) => _other.Poll(new Context(waker));
+
+            public Poll<string> PollOther(Context cx) => _other.Poll(cx);
+        }
+        """);
 }

@@ -328,4 +328,38 @@ public class DiagnosticsTests
             }
         }
         """);
+
+    [Fact]
+    public Task PublicAndInternalHelpersArePartOfThePoll() => Verify.Diagnostics<BlockingInPollAnalyzer>("""
+        using System.Threading;
+        using System.Threading.Tasks;
+        using Wakers;
+
+        public sealed class Gate : IFuture<int>
+        {
+            private readonly SemaphoreSlim _slots = new(1);
+            private readonly Task<int> _task;
+            public Gate(Task<int> task) => _task = task;
+
+            public Poll<int> Poll(Context cx)
+            {
+                Enter();
+                if (_task.IsCompleted) return Poll<int>.Ready(Read());
+                return Poll<int>.Ready(Value);
+            }
+
+            // Public or internal, a method the poll calls runs on the executor's thread all the same.
+            public void Enter() => Drain();
+
+            internal void Drain() => [|_slots.Wait()|];
+
+            // Called only after the poll saw the task completed: not a block.
+            public int Read() => _task.Result;
+
+            protected int Value => [|_task.Result|];
+
+            // No poll calls it: blocking here is the caller's business.
+            public int Join() => _task.Result;
+        }
+        """);
 }

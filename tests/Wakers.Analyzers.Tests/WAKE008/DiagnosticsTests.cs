@@ -166,4 +166,24 @@ public class DiagnosticsTests
             }
         }
         """);
+
+    [Fact]
+    public Task APrivateHelperHandedCxWakerIsNotForeign() => Verify.Diagnostics<DiscardedPollAnalyzer>("""
+        using Wakers;
+
+        public sealed class Drain : IFuture<int>
+        {
+            private readonly IFuture<int> _inner;
+            public Drain(IFuture<int> inner) => _inner = inner;
+
+            public Poll<int> Poll(Context cx)
+            {
+                Step(cx, cx.Waker);
+                return Poll<int>.Pending;
+            }
+
+            // Handed this task's waker: the discarded answer is WAKE008's, not a foreign context.
+            private void Step(Context cx, Waker waker) => [|_inner.Poll(new Context(waker))|];
+        }
+        """);
 }

@@ -2,9 +2,9 @@ using System;
 using System.IO;
 using System.Runtime.CompilerServices;
 
-namespace Wakers.Analyzers.Tests.Documentation;
+namespace Wakers.TestSupport;
 
-/// <summary>Finds the repository's files for tests that check them (docs, README, corpus copies, runtime sources).</summary>
+/// <summary>Finds the repository's files for tests that check them (docs, README, sources, the package's project); one file linked into each test project.</summary>
 public static class Repository
 {
     private static readonly Lazy<string> LazyRoot = new(() => FindRoot());
