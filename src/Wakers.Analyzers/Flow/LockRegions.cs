@@ -58,23 +58,19 @@ internal static class LockRegions
         return regions;
     }
 
-    /// <summary>The regions that contain <paramref name="node"/>.</summary>
-    public static IEnumerable<LockRegion> Around(IReadOnlyList<LockRegion> regions, SyntaxNode node)
+    /// <summary>
+    /// The span the regions that hold <paramref name="node"/> cover together (null when none does): as every one of them
+    /// contains the node, they cover one unbroken span, and a node inside it shares a lock with <paramref name="node"/>.
+    /// </summary>
+    public static TextSpan? HeldSpan(IReadOnlyList<LockRegion> regions, SyntaxNode node)
     {
+        TextSpan? union = null;
         foreach (var r in regions)
         {
-            if (r.Contains(node)) yield return r;
+            if (!r.Contains(node)) continue;
+            union = union is { } u ? TextSpan.FromBounds(System.Math.Min(u.Start, r.Span.Start), System.Math.Max(u.End, r.Span.End)) : r.Span;
         }
-    }
-
-    /// <summary>Whether one region holds both nodes (the lock is held from one to the other).</summary>
-    public static bool OneRegionHolds(IReadOnlyList<LockRegion> regions, SyntaxNode a, SyntaxNode b)
-    {
-        foreach (var r in regions)
-        {
-            if (r.Contains(a) && r.Contains(b)) return true;
-        }
-        return false;
+        return union;
     }
 
     /// <summary>
@@ -107,20 +103,27 @@ internal static class LockRegions
     {
         IOperation top = local;
         while (top.Parent is not null) top = top.Parent;
+        return CopiedFields.GetValue(top, FieldCopies).TryGetValue(local.Local, out var field) ? field : null;
+    }
+
+    // Each tree's field-copying locals, found in one walk however many references ask (never a walk per reference).
+    private static readonly System.Runtime.CompilerServices.ConditionalWeakTable<IOperation, Dictionary<ILocalSymbol, ISymbol?>> CopiedFields = new();
+
+    private static Dictionary<ILocalSymbol, ISymbol?> FieldCopies(IOperation top)
+    {
+        var copies = new Dictionary<ILocalSymbol, ISymbol?>(SymbolEqualityComparer.Default);
         foreach (var op in Walk(top))
         {
-            if (op is IVariableDeclaratorOperation d && SymbolEqualityComparer.Default.Equals(d.Symbol, local.Local)
-                && (d.Initializer?.Value ?? (d.Parent as IVariableDeclarationOperation)?.Initializer?.Value) is { } init)
+            if (op is not IVariableDeclaratorOperation d || copies.ContainsKey(d.Symbol)
+                || (d.Initializer?.Value ?? (d.Parent as IVariableDeclarationOperation)?.Initializer?.Value) is not { } init) continue;
+            copies[d.Symbol] = Strip(init) switch
             {
-                return Strip(init) switch
-                {
-                    IFieldReferenceOperation f => f.Field.OriginalDefinition,
-                    IPropertyReferenceOperation p when p.Instance is null or IInstanceReferenceOperation => p.Property.OriginalDefinition,
-                    _ => null,
-                };
-            }
+                IFieldReferenceOperation f => f.Field.OriginalDefinition,
+                IPropertyReferenceOperation p when p.Instance is null or IInstanceReferenceOperation => p.Property.OriginalDefinition,
+                _ => null,
+            };
         }
-        return null;
+        return copies;
     }
 
     private static bool IsEnterScope(IOperation resources, WakersSymbols symbols, out ISymbol? key)

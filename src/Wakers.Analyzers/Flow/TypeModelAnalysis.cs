@@ -130,6 +130,9 @@ internal sealed class TypeModel
     private readonly Dictionary<PollFacts, List<WakerStore>> _stores = new();
     private readonly Dictionary<WakerStore, ISymbol?> _helperSlots = new();
     private readonly Dictionary<PollFacts, HashSet<ISymbol>> _conditionReads = new();
+    private readonly Dictionary<ISymbol, bool> _readiness = new(SymbolEqualityComparer.Default);
+    private readonly Dictionary<PollFacts, StoreReadOrder?> _readOrders = new();
+    private Dictionary<IMethodSymbol, List<MemberFacts>>? _callers;
 
     public TypeModel(INamedTypeSymbol type, WakersSymbols symbols, List<PollFacts> polls, Dictionary<IMethodSymbol, MemberFacts> members)
     {
@@ -200,11 +203,30 @@ internal sealed class TypeModel
     /// <summary>Whether <paramref name="member"/>, read by a condition of a poll method, is readiness: state another method or thread writes.</summary>
     public bool IsReadiness(ISymbol member)
     {
+        if (_readiness.TryGetValue(member, out var known)) return known;
+        var result = false;
         foreach (var inner in Expand(member))
         {
-            if (IsReadinessItself(inner)) return true;
+            if (IsReadinessItself(inner)) { result = true; break; }
         }
-        return IsReadinessItself(member);
+        return _readiness[member] = result || IsReadinessItself(member);
+    }
+
+    /// <summary>Adds what the rules' questions about stores and reads cost to the poll methods' trees (<see cref="TypeModelWork"/>).</summary>
+    public void ReportWork()
+    {
+        foreach (var pair in _readOrders)
+        {
+            if (pair.Value is { } order) TypeModelWork.Add(pair.Key.Symbol.Locations.Length > 0 ? pair.Key.Symbol.Locations[0].SourceTree : null, order.Work);
+        }
+    }
+
+    /// <summary>Where the poll's readiness reads lie around its stores; null when no condition leading to Ready reads state.</summary>
+    public StoreReadOrder? ReadOrderOf(PollFacts poll)
+    {
+        if (_readOrders.TryGetValue(poll, out var order)) return order;
+        order = poll.Graph is { } graph ? new StoreReadOrder(graph, member => IsReadiness(poll, member)) : null;
+        return _readOrders[poll] = order;
     }
 
     /// <summary>What a getter or helper of the type that a condition calls reads (two levels deep).</summary>
@@ -334,12 +356,20 @@ internal sealed class TypeModel
     /// <summary>The other members that call <paramref name="member"/>.</summary>
     public List<MemberFacts> CallersOf(IMethodSymbol member)
     {
-        var callers = new List<MemberFacts>();
-        foreach (var m in OtherMembers())
+        if (_callers is null)
         {
-            if (m.Calls.Any(c => SymbolEqualityComparer.Default.Equals(c.Callee, member.OriginalDefinition))) callers.Add(m);
+            // One pass over every call, not one per member asked about.
+            _callers = new Dictionary<IMethodSymbol, List<MemberFacts>>(SymbolEqualityComparer.Default);
+            foreach (var m in OtherMembers())
+            {
+                foreach (var c in m.Calls)
+                {
+                    if (!_callers.TryGetValue(c.Callee, out var list)) _callers[c.Callee] = list = new List<MemberFacts>();
+                    if (list.Count == 0 || list[list.Count - 1] != m) list.Add(m);
+                }
+            }
         }
-        return callers;
+        return _callers.TryGetValue(member.OriginalDefinition, out var callers) ? callers : new List<MemberFacts>();
     }
 
     private List<WakerStore> ResolveHelperStores(PollFacts poll)

@@ -29,11 +29,12 @@ internal static class TypeModelMembers
         var origins = new ValueOrigins(root);
         var stores = new StoreFinder(root, symbols, type);
 
-        foreach (var op in LockRegions.Walk(root))
+        var work = 0L;
+        foreach (var (op, owner) in WalkWithOwners(root, member))
         {
+            work++;
             if (((op as IInvocationOperation)?.TargetMethod ?? (op as IMethodReferenceOperation)?.Method) is { } invoked
                 && invoked.Locations.Length > 0 && invoked.Locations[0].IsInSource) facts.Invoked.Add(invoked.OriginalDefinition);
-            var owner = Owner(op, member);
             if (pollFunctions.Contains(owner)) continue;
             var inCtorBody = facts.IsConstructor && SymbolEqualityComparer.Default.Equals(owner, member);
             if (op is IFieldReferenceOperation readField) facts.Reads.Add(readField.Field.OriginalDefinition);
@@ -62,8 +63,33 @@ internal static class TypeModelMembers
         {
             if (store.Helper is null) facts.StoredParameters.Add((store.Carried, store.Slot));
         }
-        AddReadAndClearTakes(facts, origins, root);
+        work += AddReadAndClearTakes(facts, origins, root);
+        TypeModelWork.Add(root.Syntax.SyntaxTree, work + origins.Work + stores.Work);
         return facts;
+    }
+
+    // Every operation in document order with the innermost function it runs in, tracked on the way down (no walk up per operation).
+    private static IEnumerable<(IOperation Operation, ISymbol Owner)> WalkWithOwners(IOperation root, IMethodSymbol member)
+    {
+        var pending = new Stack<(IOperation, ISymbol)>();
+        pending.Push((root, Owner(root, member)));
+        var children = new List<IOperation>();
+        while (pending.Count > 0)
+        {
+            var (op, owner) = pending.Pop();
+            yield return (op, owner);
+            var inner = op switch
+            {
+                // `_waiters.ForEach(w => w.Wake())` runs its lambda right there: it belongs to the enclosing function.
+                IAnonymousFunctionOperation { Parent: IDelegateCreationOperation { Parent: IArgumentOperation { Parent: IInvocationOperation { TargetMethod.Name: "ForEach" } } } } => owner,
+                IAnonymousFunctionOperation f => f.Symbol,
+                ILocalFunctionOperation l => l.Symbol,
+                _ => owner,
+            };
+            children.Clear();
+            children.AddRange(op.ChildOperations);
+            for (var i = children.Count - 1; i >= 0; i--) pending.Push((children[i], inner));
+        }
     }
 
     private static void Invocation(IInvocationOperation call, MemberFacts facts, ValueOrigins origins, StoreFinder stores,
@@ -186,33 +212,40 @@ internal static class TypeModelMembers
         call.Parent is IExpressionStatementOperation ? call.Syntax : call.Parent is ISimpleAssignmentOperation { Target: IDiscardOperation } a ? a.Syntax : call.Syntax;
 
     // `w = _w; _w = null;` and `toWake = _waiters.ToArray(); _waiters.Clear();`: the read is a take.
-    private static void AddReadAndClearTakes(MemberFacts facts, ValueOrigins origins, IOperation root)
+    private static long AddReadAndClearTakes(MemberFacts facts, ValueOrigins origins, IOperation root)
     {
-        var clears = new List<WakerEffect>();
-        foreach (var e in facts.Effects)
+        // Per function and slot, where its last clear starts: a read before that is a take (one lookup per read, not a scan of the clears).
+        var lastClear = new Dictionary<ISymbol, Dictionary<ISymbol, int>>(SymbolEqualityComparer.Default);
+        var effects = facts.Effects.Count;
+        for (var i = 0; i < effects; i++)
         {
-            if (e.Kind == WakerEffectKind.Clear) clears.Add(e);
+            var e = facts.Effects[i];
+            if (e.Kind != WakerEffectKind.Clear) continue;
+            if (!lastClear.TryGetValue(e.Owner, out var slots)) lastClear[e.Owner] = slots = new Dictionary<ISymbol, int>(SymbolEqualityComparer.Default);
+            foreach (var o in e.Origins) slots[o] = slots.TryGetValue(o, out var start) ? System.Math.Max(start, e.Node.SpanStart) : e.Node.SpanStart;
         }
-        if (clears.Count == 0) return;
-        foreach (var op in LockRegions.Walk(root))
+        var work = (long)effects;
+        if (lastClear.Count == 0) return work;
+        foreach (var (op, owner) in WalkWithOwners(root, facts.Symbol))
         {
+            work++;
             IOperation? value = op switch
             {
                 IVariableDeclaratorOperation d => d.Initializer?.Value ?? (d.Parent as IVariableDeclarationOperation)?.Initializer?.Value,
                 ISimpleAssignmentOperation { Target: ILocalReferenceOperation } a => a.Value,
                 _ => null,
             };
-            if (value is null) continue;
+            if (value is null || !lastClear.TryGetValue(owner, out var cleared)) continue;
             var from = origins.Of(value);
-            foreach (var clear in clears)
+            foreach (var o in from)
             {
-                if (clear.Node.SpanStart <= op.Syntax.SpanStart || !clear.Origins.Overlaps(from)) continue;
-                var owner = Owner(op, facts.Symbol);
-                if (!SymbolEqualityComparer.Default.Equals(owner, clear.Owner)) continue;
+                work++;
+                if (!cleared.TryGetValue(o, out var start) || start <= op.Syntax.SpanStart) continue;
                 facts.Effects.Add(new WakerEffect(WakerEffectKind.Take, from, StatementOf(op), owner) { ReadAndClear = true });
                 break;
             }
         }
+        return work;
     }
 
     private static SyntaxNode StatementOf(IOperation op)

@@ -18,6 +18,7 @@ internal sealed class ValueOrigins
     {
         foreach (var op in LockRegions.Walk(root))
         {
+            Work++;
             switch (op)
             {
                 case IVariableDeclaratorOperation d when (d.Initializer?.Value ?? (d.Parent as IVariableDeclarationOperation)?.Initializer?.Value) is { } init:
@@ -50,6 +51,9 @@ internal sealed class ValueOrigins
         }
     }
 
+    /// <summary>The operations and values visited so far.</summary>
+    public long Work { get; private set; }
+
     /// <summary>Whether anything is known about this local (it was assigned in the member).</summary>
     public bool Knows(ILocalSymbol local) => _assigned.ContainsKey(local);
 
@@ -64,6 +68,7 @@ internal sealed class ValueOrigins
     private void Collect(IOperation? op, HashSet<ISymbol> into, HashSet<ILocalSymbol> seen, int depth)
     {
         if (op is null || depth > MaxDepth) return;
+        Work++;
         switch (op)
         {
             case IConversionOperation c: Collect(c.Operand, into, seen, depth + 1); break;

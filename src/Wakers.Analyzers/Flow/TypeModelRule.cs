@@ -24,6 +24,7 @@ public abstract class TypeModelRule : DiagnosticAnalyzer
                 {
                     if (reported.TryAdd(d.Location, 0)) end.ReportDiagnostic(d);
                 }
+                model.ReportWork();
             }, (model, judged, report) =>
             {
                 foreach (var d in Judge(model))

@@ -48,6 +48,7 @@ internal sealed class StoreFinder
         {
             foreach (var op in LockRegions.Walk(root))
             {
+                Work++;
                 ILocalSymbol? local = null;
                 IOperation? value = null;
                 if (op is IVariableDeclaratorOperation d) { local = d.Symbol; value = d.Initializer?.Value ?? (d.Parent as IVariableDeclarationOperation)?.Initializer?.Value; }
@@ -57,6 +58,9 @@ internal sealed class StoreFinder
             }
         }
     }
+
+    /// <summary>The operations visited so far.</summary>
+    public long Work { get; private set; }
 
     /// <summary>The waker or Context parameter whose waker <paramref name="value"/> is, if it is one.</summary>
     public IParameterSymbol? Carried(IOperation? value)
@@ -114,6 +118,7 @@ internal sealed class StoreFinder
 
     private void Visit(IOperation op, List<FoundStore> found)
     {
+        Work++;
         if (Store(op) is { } store) found.Add(store);
         foreach (var child in op.ChildOperations)
         {
@@ -246,28 +251,43 @@ internal sealed class StoreFinder
         }
         return null;
     }
+}
 
-    /// <summary>
-    /// Whether a store is guarded by a test of its own slot or of a flag set with it (<c>??=</c>, <c>if (_w is null)</c>,
-    /// <c>if (!_registered) { …; _registered = true; }</c>): the stale-waker rule's case. A refresh that tests
-    /// <c>!_w.WillWake(cx.Waker)</c> is not guarded.
-    /// </summary>
-    public static bool IsGuarded(SyntaxNode store, ISymbol? slot)
+/// <summary>
+/// Whether a store is guarded by a test of its own slot or of a flag set with it (<c>??=</c>, <c>if (_w is null)</c>,
+/// <c>if (!_registered) { …; _registered = true; }</c>): the stale-waker rule's case. A refresh that tests
+/// <c>!_w.WillWake(cx.Waker)</c> is not guarded. One instance per poll: the flags set to true are indexed once.
+/// </summary>
+internal sealed class StoreGuards
+{
+    private readonly Dictionary<SyntaxNode, Dictionary<string, List<int>>> _flagsSet = new();
+
+    public long Work { get; private set; }
+
+    public bool IsGuarded(SyntaxNode store, ISymbol? slot)
     {
         if (store.FirstAncestorOrSelf<AssignmentExpressionSyntax>() is { } a && a.IsKind(SyntaxKind.CoalesceAssignmentExpression)
             && store.Span.Contains(a.Span)) return true;
+        SyntaxNode? scope = null;
         foreach (var ancestor in store.Ancestors())
         {
-            if (ancestor is MemberDeclarationSyntax or AnonymousFunctionExpressionSyntax or LocalFunctionStatementSyntax) break;
+            Work++;
+            if (ancestor is MemberDeclarationSyntax or AnonymousFunctionExpressionSyntax or LocalFunctionStatementSyntax) { scope = ancestor; break; }
+        }
+        scope ??= store.SyntaxTree.GetRoot();
+        foreach (var ancestor in store.Ancestors())
+        {
+            if (ancestor == scope) break;
             if (ancestor is not IfStatementSyntax ifStatement || ifStatement.Condition.Span.Contains(store.Span)) continue;
             var condition = ifStatement.Condition;
             if (NegatedWillWake(condition)) continue;
             foreach (var id in condition.DescendantNodesAndSelf())
             {
+                Work++;
                 if (id is not IdentifierNameSyntax name) continue;
                 var text = name.Identifier.ValueText;
                 if (slot is not null && text == slot.Name) return true;
-                if (SetsFlag(ifStatement.Statement, text)) return true;
+                if (SetsFlag(scope, ifStatement.Statement.Span, text)) return true;
             }
         }
         return false;
@@ -282,14 +302,36 @@ internal sealed class StoreFinder
         return false;
     }
 
-    private static bool SetsFlag(StatementSyntax branch, string name)
+    // Whether `name = true` happens inside `branch`: positions of such writes, per name, found in one walk of the scope.
+    private bool SetsFlag(SyntaxNode scope, Microsoft.CodeAnalysis.Text.TextSpan branch, string name)
     {
-        foreach (var n in branch.DescendantNodesAndSelf())
+        if (!_flagsSet.TryGetValue(scope, out var flags)) _flagsSet[scope] = flags = IndexFlags(scope);
+        if (!flags.TryGetValue(name, out var positions)) return false;
+        var lo = 0;
+        var hi = positions.Count;
+        while (lo < hi)
         {
-            if (n is AssignmentExpressionSyntax { Left: var left, Right: LiteralExpressionSyntax lit } && lit.IsKind(SyntaxKind.TrueLiteralExpression)
-                && left is IdentifierNameSyntax or MemberAccessExpressionSyntax && LastName(left) == name) return true;
+            var mid = (lo + hi) / 2;
+            if (positions[mid] < branch.Start) lo = mid + 1;
+            else hi = mid;
         }
-        return false;
+        return lo < positions.Count && positions[lo] < branch.End;
+    }
+
+    private Dictionary<string, List<int>> IndexFlags(SyntaxNode scope)
+    {
+        var flags = new Dictionary<string, List<int>>();
+        foreach (var n in scope.DescendantNodes())
+        {
+            Work++;
+            if (n is AssignmentExpressionSyntax { Left: var left, Right: LiteralExpressionSyntax lit } && lit.IsKind(SyntaxKind.TrueLiteralExpression)
+                && left is IdentifierNameSyntax or MemberAccessExpressionSyntax && LastName(left) is { } flag)
+            {
+                if (!flags.TryGetValue(flag, out var positions)) flags[flag] = positions = new List<int>();
+                positions.Add(n.SpanStart);
+            }
+        }
+        return flags;
     }
 
     private static string? LastName(ExpressionSyntax e) => e switch
