@@ -178,14 +178,14 @@ internal static class ReadinessReads
     }
 
     // The fields and properties conditions read, following flow captures (switches, ?:) and locals a few steps back.
-    // A definition is followed once however many conditions use it (at its shallowest depth): reads stay linear in the graph.
+    // A value is followed once however many conditions use it (at its shallowest depth): reads stay linear in the graph.
     private sealed class ReadCollector
     {
         private const int MaxDepth = 3;
         private readonly Definitions _definitions;
         private readonly WakersSymbols _symbols;
         private readonly StoreFinder _finder;
-        private readonly Dictionary<IOperation, (int Depth, HashSet<ISymbol> Members)> _followed = new();
+        private readonly Dictionary<object, (int Depth, HashSet<ISymbol> Members)> _followed = new();
 
         public ReadCollector(Definitions definitions, WakersSymbols symbols, StoreFinder finder)
         {
@@ -230,32 +230,33 @@ internal static class ReadinessReads
                         Add(new ConditionRead(helper.TargetMethod.OriginalDefinition, null, op.Syntax, block, index), members);
                         break;
                     case IFlowCaptureReferenceOperation capture:
-                        Follow(_definitions.Of(capture.Id), depth, members);
+                        Follow(capture.Id, _definitions.Of(capture.Id), depth, members);
                         break;
                     case ILocalReferenceOperation local:
-                        Follow(_definitions.Of(local.Local), depth, members);
+                        Follow(local.Local, _definitions.Of(local.Local), depth, members);
                         break;
                 }
             }
         }
 
-        private void Follow(List<(int Block, int Index, IOperation Value)> definitions, int depth, HashSet<ISymbol> members)
+        // A local or flow capture is followed once (again only when met at a shallower depth): conditions that use it share its members.
+        private void Follow(object key, List<(int Block, int Index, IOperation Value)> definitions, int depth, HashSet<ISymbol> members)
         {
             if (depth + 1 > MaxDepth) return;
+            Work++;
+            if (_followed.TryGetValue(key, out var seen) && seen.Depth <= depth + 1)
+            {
+                members.UnionWith(seen.Members);
+                return;
+            }
+            var own = new HashSet<ISymbol>(SymbolEqualityComparer.Default);
+            _followed[key] = (depth + 1, own);
             foreach (var (b, i, v) in definitions)
             {
                 Work++;
-                if (_followed.TryGetValue(v, out var seen) && seen.Depth <= depth + 1)
-                {
-                    // Its reads are in the list already; this condition reads their members too.
-                    members.UnionWith(seen.Members);
-                    continue;
-                }
-                var own = new HashSet<ISymbol>(SymbolEqualityComparer.Default);
-                _followed[v] = (depth + 1, own);
                 Collect(v, b, i, depth + 1, own);
-                members.UnionWith(own);
             }
+            members.UnionWith(own);
         }
 
         private void Add(ConditionRead read, HashSet<ISymbol> members)

@@ -19,6 +19,7 @@ internal sealed class StoreReadOrder
     private readonly int[] _readinessBefore;
     private readonly HashSet<ISymbol> _readinessKeys = new(SymbolEqualityComparer.Default);
     private readonly List<int>[] _readsInBlock;
+    private readonly int[] _lastReadinessIndex;
     private readonly Dictionary<ISymbol, Reaching> _excluding = new(SymbolEqualityComparer.Default);
     private readonly Dictionary<(int, int), HeldGroup> _groups = new();
     private Reaching? _all;
@@ -33,6 +34,8 @@ internal sealed class StoreReadOrder
         _readiness = new bool[_reads.Length];
         _readinessBefore = new int[_reads.Length + 1];
         _readsInBlock = new List<int>[graph.BlockCount];
+        _lastReadinessIndex = new int[graph.BlockCount];
+        for (var b = 0; b < _lastReadinessIndex.Length; b++) _lastReadinessIndex[b] = -1;
         var known = new Dictionary<ISymbol, bool>(SymbolEqualityComparer.Default);
         for (var k = 0; k < _reads.Length; k++)
         {
@@ -42,6 +45,7 @@ internal sealed class StoreReadOrder
             _readinessBefore[k + 1] = _readinessBefore[k] + (ready ? 1 : 0);
             (_readsInBlock[r.Block] ??= new List<int>()).Add(k);
             if (!ready) continue;
+            _lastReadinessIndex[r.Block] = Math.Max(_lastReadinessIndex[r.Block], r.Index);
             _readinessKeys.Add(r.Member);
             if (r.Instance is not null) _readinessKeys.Add(r.Instance);
         }
@@ -74,14 +78,7 @@ internal sealed class StoreReadOrder
     {
         if (store.Block < 0) return false;
         var reaches = _reachesReadiness ??= ReachesReadiness();
-        if (_readsInBlock[store.Block] is { } own)
-        {
-            foreach (var k in own)
-            {
-                _work++;
-                if (_readiness[k] && _reads[k].Index > store.Index) return true;
-            }
-        }
+        if (_lastReadinessIndex[store.Block] > store.Index) return true;
         foreach (var s in _graph.Successors[store.Block])
         {
             if (reaches[s]) return true;
