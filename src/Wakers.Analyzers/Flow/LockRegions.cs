@@ -37,7 +37,7 @@ internal static class LockRegions
     public static List<LockRegion> Collect(IOperation root, WakersSymbols symbols)
     {
         var regions = new List<LockRegion>();
-        foreach (var op in Walk(root))
+        foreach (var op in FlatTree.Of(root).Operations)
         {
             switch (op)
             {
@@ -112,7 +112,7 @@ internal static class LockRegions
     private static Dictionary<ILocalSymbol, ISymbol?> FieldCopies(IOperation top)
     {
         var copies = new Dictionary<ILocalSymbol, ISymbol?>(SymbolEqualityComparer.Default);
-        foreach (var op in Walk(top))
+        foreach (var op in FlatTree.Of(top).Operations)
         {
             if (op is not IVariableDeclaratorOperation d || copies.ContainsKey(d.Symbol)
                 || (d.Initializer?.Value ?? (d.Parent as IVariableDeclarationOperation)?.Initializer?.Value) is not { } init) continue;

@@ -18,10 +18,10 @@ internal static class ReadinessReads
         var work = new WorkCount();
         var graph = poll.Graph;
         var root = graph.OriginalOperation;
-        var facts = new PollFacts(poll.Symbol, member, LockRegions.Collect(root, symbols));
+        var facts = new PollFacts(poll.Symbol, member, new List<LockRegion>());
         var blocks = graph.Blocks;
         var finder = new StoreFinder(root, symbols, type);
-        foreach (var op in LockRegions.Walk(root))
+        foreach (var op in FlatTree.Of(root).Operations)
         {
             work.Units++;
             if (op is IInvocationOperation call && finder.IsOfType(call.TargetMethod.ContainingType)) facts.Calls.Add(call.TargetMethod.OriginalDefinition);
@@ -34,6 +34,7 @@ internal static class ReadinessReads
             return facts;
         }
 
+        facts.Regions = LockRegions.Collect(root, symbols);
         var ready = new bool[blocks.Length];
         for (var i = 0; i < blocks.Length; i++) ready[i] = ContainsReady(blocks[i], symbols, ref work);
         var reachesReady = Backward(blocks, ready, ref work);
@@ -88,7 +89,7 @@ internal static class ReadinessReads
         {
             work.Units++;
             var node = f.Operation.Syntax;
-            var store = new WakerStore(node, f.Slot, guards.IsGuarded(node, f.Slot), f.RegisteredOn)
+            var store = new WakerStore(node, f.Carried, f.Slot, guards.IsGuarded(node, f.Slot), f.RegisteredOn)
             {
                 Helper = f.Helper,
                 HelperParameter = f.HelperParameter,

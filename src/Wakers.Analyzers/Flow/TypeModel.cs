@@ -155,8 +155,9 @@ internal sealed class MemberFacts
 /// <summary>One store of the waker in a poll method (or the call to a helper that stores it).</summary>
 internal sealed class WakerStore
 {
-    public WakerStore(SyntaxNode node, ISymbol? slot, bool guarded, ISymbol? registeredOn)
+    public WakerStore(SyntaxNode node, IParameterSymbol carried, ISymbol? slot, bool guarded, ISymbol? registeredOn)
     {
+        Carried = carried;
         Node = node;
         Slot = slot;
         Guarded = guarded;
@@ -164,6 +165,9 @@ internal sealed class WakerStore
     }
 
     public SyntaxNode Node { get; }
+
+    /// <summary>The waker or Context parameter whose waker is stored.</summary>
+    public IParameterSymbol Carried { get; }
 
     /// <summary>The field/property/collection the waker goes to; null for a callback handed to another object.</summary>
     public ISymbol? Slot { get; }
@@ -201,7 +205,8 @@ internal sealed class PollFacts
     /// <summary>The member the poll method is declared in (itself, or the member holding the lambda/local function).</summary>
     public IMethodSymbol Member { get; }
 
-    public List<LockRegion> Regions { get; }
+    /// <summary>Its lock regions (gathered only when it stores a waker: only then do the rules ask).</summary>
+    public List<LockRegion> Regions { get; set; }
     public List<WakerStore> Stores { get; } = new();
 
     /// <summary>Its graph and condition reads, kept only when it stores a waker and some condition leading to Ready reads state.</summary>

@@ -20,6 +20,32 @@ internal static class TypeModelMembers
         "TryTake", "Take", "Reset", "TryRemove",
     };
 
+    /// <summary>
+    /// The facts of a poll method with no lambda or local function inside: all its operations belong to the poll (its
+    /// <see cref="PollFacts"/>), so only whom it calls and what it stores count. Null when it holds a nested function.
+    /// </summary>
+    public static MemberFacts? CollectPollMember(IMethodSymbol member, IOperation root, PollFacts poll, HashSet<ISymbol> pollFunctions, MemberFacts? into)
+    {
+        var invoked = new List<IMethodSymbol>();
+        var work = 0L;
+        foreach (var op in FlatTree.Of(root).Operations)
+        {
+            work++;
+            if (op is IAnonymousFunctionOperation or ILocalFunctionOperation) return null;
+            if (((op as IInvocationOperation)?.TargetMethod ?? (op as IMethodReferenceOperation)?.Method) is { } method
+                && method.Locations.Length > 0 && method.Locations[0].IsInSource) invoked.Add(method.OriginalDefinition);
+        }
+        var facts = into ?? new MemberFacts(member, new List<LockRegion>());
+        facts.PollFunctions.UnionWith(pollFunctions);
+        facts.Invoked.UnionWith(invoked);
+        foreach (var store in poll.Stores)
+        {
+            if (store.Helper is null) facts.StoredParameters.Add((store.Carried, store.Slot));
+        }
+        TypeModelWork.Add(root.Syntax.SyntaxTree, work);
+        return facts;
+    }
+
     public static MemberFacts Collect(IMethodSymbol member, IOperation root, WakersSymbols symbols, INamedTypeSymbol type,
         HashSet<ISymbol> pollFunctions, List<LockRegion> regions, MemberFacts? into = null)
     {
@@ -68,28 +94,12 @@ internal static class TypeModelMembers
         return facts;
     }
 
-    // Every operation in document order with the innermost function it runs in, tracked on the way down (no walk up per operation).
+    // Every operation in document order with the innermost function it runs in (from the shared flattened tree).
     private static IEnumerable<(IOperation Operation, ISymbol Owner)> WalkWithOwners(IOperation root, IMethodSymbol member)
     {
-        var pending = new Stack<(IOperation, ISymbol)>();
-        pending.Push((root, Owner(root, member)));
-        var children = new List<IOperation>();
-        while (pending.Count > 0)
-        {
-            var (op, owner) = pending.Pop();
-            yield return (op, owner);
-            var inner = op switch
-            {
-                // `_waiters.ForEach(w => w.Wake())` runs its lambda right there: it belongs to the enclosing function.
-                IAnonymousFunctionOperation { Parent: IDelegateCreationOperation { Parent: IArgumentOperation { Parent: IInvocationOperation { TargetMethod.Name: "ForEach" } } } } => owner,
-                IAnonymousFunctionOperation f => f.Symbol,
-                ILocalFunctionOperation l => l.Symbol,
-                _ => owner,
-            };
-            children.Clear();
-            children.AddRange(op.ChildOperations);
-            for (var i = children.Count - 1; i >= 0; i--) pending.Push((children[i], inner));
-        }
+        var tree = FlatTree.Of(root);
+        var top = Owner(root, member);
+        for (var i = 0; i < tree.Operations.Length; i++) yield return (tree.Operations[i], tree.Functions[i] ?? top);
     }
 
     private static void Invocation(IInvocationOperation call, MemberFacts facts, ValueOrigins origins, StoreFinder stores,

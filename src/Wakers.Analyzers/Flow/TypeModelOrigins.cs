@@ -16,7 +16,7 @@ internal sealed class ValueOrigins
 
     public ValueOrigins(IOperation root)
     {
-        foreach (var op in LockRegions.Walk(root))
+        foreach (var op in FlatTree.Of(root).Operations)
         {
             Work++;
             switch (op)

@@ -20,17 +20,24 @@ public abstract class TypeModelRule : DiagnosticAnalyzer
             var reported = new ConcurrentDictionary<Location, byte>();
             start.RegisterTypeModelAction(symbols, (model, end) =>
             {
-                foreach (var d in Judge(model))
+                // The five rules share the model, which fills its caches as it is asked: one rule at a time.
+                lock (model)
                 {
-                    if (reported.TryAdd(d.Location, 0)) end.ReportDiagnostic(d);
+                    foreach (var d in Judge(model))
+                    {
+                        if (reported.TryAdd(d.Location, 0)) end.ReportDiagnostic(d);
+                    }
+                    model.ReportWork();
                 }
-                model.ReportWork();
             }, (model, judged, report) =>
             {
-                foreach (var d in Judge(model))
+                lock (model)
                 {
-                    // Only what the other halves do: the poll's own type was judged on its own.
-                    if (judged(d.Location) && reported.TryAdd(d.Location, 0)) report(d);
+                    foreach (var d in Judge(model))
+                    {
+                        // Only what the other halves do: the poll's own type was judged on its own.
+                        if (judged(d.Location) && reported.TryAdd(d.Location, 0)) report(d);
+                    }
                 }
             });
         });

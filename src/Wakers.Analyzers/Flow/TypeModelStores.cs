@@ -43,10 +43,11 @@ internal sealed class StoreFinder
     {
         _symbols = symbols;
         _type = type;
-        // Locals that hold a waker: iterate a few times so chains (a = cx.Waker; b = a) resolve.
+        // Locals that hold a waker: iterate a few times so chains (a = cx.Waker; b = a) resolve; a round that finds none ends it.
         for (var round = 0; round < 3; round++)
         {
-            foreach (var op in LockRegions.Walk(root))
+            var found = _carrierLocals.Count;
+            foreach (var op in FlatTree.Of(root).Operations)
             {
                 Work++;
                 ILocalSymbol? local = null;
@@ -56,6 +57,7 @@ internal sealed class StoreFinder
                 if (local is null || value is null || _carrierLocals.ContainsKey(local)) continue;
                 if (Carried(value) is { } p) _carrierLocals[local] = p;
             }
+            if (_carrierLocals.Count == found) break;
         }
     }
 
