@@ -59,18 +59,40 @@ internal static class LockRegions
     }
 
     /// <summary>
-    /// The span the regions that hold <paramref name="node"/> cover together (null when none does): as every one of them
-    /// contains the node, they cover one unbroken span, and a node inside it shares a lock with <paramref name="node"/>.
+    /// For each of <paramref name="nodes"/>, the span the regions that hold it cover together (null when none does): as
+    /// every one of them contains the node, they cover one unbroken span, and a node inside it shares a lock with it.
+    /// Regions sorted by start, with the furthest end so far, so a node looks only at the regions that can hold it.
     /// </summary>
-    public static TextSpan? HeldSpan(IReadOnlyList<LockRegion> regions, SyntaxNode node)
+    public static TextSpan?[] HeldSpans(IReadOnlyList<LockRegion> regions, IReadOnlyList<SyntaxNode> nodes, ref WorkCount work)
     {
-        TextSpan? union = null;
-        foreach (var r in regions)
+        var result = new TextSpan?[nodes.Count];
+        if (regions.Count == 0) return result;
+        var sorted = new List<LockRegion>(regions);
+        sorted.Sort((a, b) => a.Span.Start.CompareTo(b.Span.Start));
+        var furthest = new int[sorted.Count];
+        for (var i = 0; i < sorted.Count; i++) furthest[i] = i == 0 ? sorted[i].Span.End : System.Math.Max(furthest[i - 1], sorted[i].Span.End);
+        for (var n = 0; n < nodes.Count; n++)
         {
-            if (!r.Contains(node)) continue;
-            union = union is { } u ? TextSpan.FromBounds(System.Math.Min(u.Start, r.Span.Start), System.Math.Max(u.End, r.Span.End)) : r.Span;
+            var node = nodes[n];
+            int lo = 0, hi = sorted.Count;
+            while (lo < hi)
+            {
+                var mid = (lo + hi) / 2;
+                if (sorted[mid].Span.Start <= node.SpanStart) lo = mid + 1;
+                else hi = mid;
+            }
+            TextSpan? union = null;
+            // Regions that start before the node, latest first, until none before them reaches past it.
+            for (var i = lo - 1; i >= 0 && furthest[i] >= node.Span.End; i--)
+            {
+                work.Units++;
+                var r = sorted[i];
+                if (!r.Contains(node)) continue;
+                union = union is { } u ? TextSpan.FromBounds(System.Math.Min(u.Start, r.Span.Start), System.Math.Max(u.End, r.Span.End)) : r.Span;
+            }
+            result[n] = union;
         }
-        return union;
+        return result;
     }
 
     /// <summary>

@@ -35,12 +35,11 @@ internal static class ReadinessReads
         }
 
         facts.Regions = LockRegions.Collect(root, symbols);
-        var ready = new bool[blocks.Length];
-        for (var i = 0; i < blocks.Length; i++) ready[i] = ContainsReady(blocks[i], symbols, ref work);
+        var definitions = new Definitions(blocks, symbols, ref work);
+        var ready = definitions.Ready;
         var reachesReady = Backward(blocks, ready, ref work);
         var straight = new ReadyStraight(ready);
-        var collector = new ReadCollector(new Definitions(blocks, ref work), symbols, finder);
-
+        var collector = new ReadCollector(definitions, symbols, finder);
 
         for (var i = 0; i < blocks.Length; i++)
         {
@@ -85,15 +84,17 @@ internal static class ReadinessReads
         var reads = collector.Reads;
         var positions = reads.Count > 0 ? new OperationPositions(blocks, ref work) : null;
         var guards = new StoreGuards();
-        foreach (var f in found)
+        var held = LockRegions.HeldSpans(facts.Regions, found.ConvertAll(f => f.Operation.Syntax), ref work);
+        for (var k = 0; k < found.Count; k++)
         {
             work.Units++;
+            var f = found[k];
             var node = f.Operation.Syntax;
             var store = new WakerStore(node, f.Carried, f.Slot, guards.IsGuarded(node, f.Slot), f.RegisteredOn)
             {
                 Helper = f.Helper,
                 HelperParameter = f.HelperParameter,
-                Held = LockRegions.HeldSpan(facts.Regions, node),
+                Held = held[k],
             };
             if (positions?.Locate(node, ref work) is var (sb, si))
             {
@@ -105,25 +106,6 @@ internal static class ReadinessReads
         if (reads.Count > 0) facts.Graph = new PollGraph(blocks, reads);
         TypeModelWork.Add(root.Syntax.SyntaxTree, work.Units + finder.Work + collector.Work + guards.Work + blocks.Length + reads.Count);
         return facts;
-    }
-
-    private static bool ContainsReady(BasicBlock block, WakersSymbols symbols, ref WorkCount work)
-    {
-        foreach (var op in block.Operations)
-        {
-            if (HasReady(op, symbols, ref work)) return true;
-        }
-        return block.BranchValue is { } v && HasReady(v, symbols, ref work);
-    }
-
-    private static bool HasReady(IOperation op, WakersSymbols symbols, ref WorkCount work)
-    {
-        foreach (var o in LockRegions.Walk(op))
-        {
-            work.Units++;
-            if (o is IInvocationOperation { TargetMethod: { Name: "Ready", IsStatic: true } m } && symbols.IsPollType(m.ContainingType)) return true;
-        }
-        return false;
     }
 
     // Blocks from which a block with a Ready return is reachable (those blocks included): one traversal.
@@ -297,29 +279,37 @@ internal static class ReadinessReads
         }
     }
 
-    // Where each flow capture and local of the graph gets its value, gathered in one pass.
+    // Where each flow capture and local of the graph gets its value, and which blocks return Ready: one pass over the graph.
     private sealed class Definitions
     {
         private static readonly List<(int, int, IOperation)> None = new();
         private readonly Dictionary<CaptureId, List<(int, int, IOperation)>> _captures = new();
         private readonly Dictionary<ILocalSymbol, List<(int, int, IOperation)>> _locals = new(SymbolEqualityComparer.Default);
 
-        public Definitions(ImmutableArray<BasicBlock> blocks, ref WorkCount work)
+        public Definitions(ImmutableArray<BasicBlock> blocks, WakersSymbols symbols, ref WorkCount work)
         {
+            Ready = new bool[blocks.Length];
             for (var b = 0; b < blocks.Length; b++)
             {
                 var ops = blocks[b].Operations;
-                for (var i = 0; i < ops.Length; i++)
+                for (var i = 0; i <= ops.Length; i++)
                 {
-                    foreach (var o in LockRegions.Walk(ops[i]))
+                    var op = i < ops.Length ? ops[i] : blocks[b].BranchValue;
+                    if (op is null) continue;
+                    foreach (var o in LockRegions.Walk(op))
                     {
                         work.Units++;
-                        if (o is IFlowCaptureOperation c) Add(_captures, c.Id, (b, i, c.Value));
+                        if (o is IInvocationOperation { TargetMethod: { Name: "Ready", IsStatic: true } m } && symbols.IsPollType(m.ContainingType)) Ready[b] = true;
+                        else if (i == ops.Length) continue;
+                        else if (o is IFlowCaptureOperation c) Add(_captures, c.Id, (b, i, c.Value));
                         else if (o is ISimpleAssignmentOperation { Target: ILocalReferenceOperation t } a) Add(_locals, t.Local, (b, i, a.Value));
                     }
                 }
             }
         }
+
+        /// <summary>Per block: whether it builds a Ready result.</summary>
+        public bool[] Ready { get; }
 
         public List<(int, int, IOperation)> Of(CaptureId id) => _captures.TryGetValue(id, out var list) ? list : None;
         public List<(int, int, IOperation)> Of(ILocalSymbol local) => _locals.TryGetValue(local, out var list) ? list : None;

@@ -31,6 +31,9 @@ public abstract class TypeModelRule : DiagnosticAnalyzer
                 }
             }, (model, judged, report) =>
             {
+                // Reported at compilation end with the rules' own (untagged) descriptors, on purpose: the CompilationEnd
+                // tag (RS1037) marks a whole analyzer build-only in the IDE, which would hide the per-type findings, nearly
+                // all of them, from live analysis. The price: the cross-type ones show in builds and full-solution analysis only.
                 lock (model)
                 {
                     foreach (var d in Judge(model))
