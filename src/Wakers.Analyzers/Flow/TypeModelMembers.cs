@@ -53,7 +53,7 @@ internal static class TypeModelMembers
         if (into is not null) facts.Regions.AddRange(regions);
         facts.PollFunctions.UnionWith(pollFunctions);
         var origins = new ValueOrigins(root);
-        var stores = new StoreFinder(root, symbols, type);
+        var stores = new StoreFinder(root, symbols, type, member);
 
         var work = 0L;
         foreach (var (op, owner) in WalkWithOwners(root, member))

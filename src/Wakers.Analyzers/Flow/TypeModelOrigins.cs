@@ -161,7 +161,17 @@ internal sealed class ValueOrigins
 /// <summary>Types that hold wakers: <c>Waker</c>, <c>AtomicWaker</c>, and arrays, collections, tuples or small classes of them.</summary>
 internal static class WakerHolders
 {
-    public static bool Holds(ITypeSymbol? type, WakersSymbols symbols, int depth = 0)
+    // Asked for nearly every receiver and argument: remembered per type, per compilation (its WakersSymbols).
+    private static readonly System.Runtime.CompilerServices.ConditionalWeakTable<WakersSymbols, System.Collections.Concurrent.ConcurrentDictionary<ITypeSymbol, bool>> Known = new();
+
+    public static bool Holds(ITypeSymbol? type, WakersSymbols symbols)
+    {
+        if (type is null) return false;
+        var known = Known.GetValue(symbols, _ => new System.Collections.Concurrent.ConcurrentDictionary<ITypeSymbol, bool>(SymbolEqualityComparer.Default));
+        return known.TryGetValue(type, out var holds) ? holds : known[type] = Holds(type, symbols, 0);
+    }
+
+    private static bool Holds(ITypeSymbol? type, WakersSymbols symbols, int depth)
     {
         if (type is null || depth > 3) return false;
         if (symbols.IsWakerType(type)) return true;

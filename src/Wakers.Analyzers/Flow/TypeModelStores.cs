@@ -38,11 +38,15 @@ internal sealed class StoreFinder
     private readonly WakersSymbols _symbols;
     private readonly INamedTypeSymbol _type;
     private readonly Dictionary<ILocalSymbol, IParameterSymbol> _carrierLocals = new(SymbolEqualityComparer.Default);
+    private readonly bool _none;
 
-    public StoreFinder(IOperation root, WakersSymbols symbols, INamedTypeSymbol type)
+    public StoreFinder(IOperation root, WakersSymbols symbols, INamedTypeSymbol type, IMethodSymbol? member = null)
     {
         _symbols = symbols;
         _type = type;
+        // Every waker a store can name comes from a Waker or Context parameter: a member with none (its lambdas' included) stores nothing.
+        _none = member is not null && !HasCarrierParameter(member, root);
+        if (_none) return;
         // Locals that hold a waker: iterate a few times so chains (a = cx.Waker; b = a) resolve; a round that finds none ends it.
         for (var round = 0; round < 3; round++)
         {
@@ -64,9 +68,36 @@ internal sealed class StoreFinder
     /// <summary>The operations visited so far.</summary>
     public long Work { get; private set; }
 
+    private bool HasCarrierParameter(IMethodSymbol member, IOperation root)
+    {
+        if (Carries(member.Parameters)) return true;
+        foreach (var op in FlatTree.Of(root).Operations)
+        {
+            Work++;
+            var function = op switch
+            {
+                IAnonymousFunctionOperation f => f.Symbol,
+                ILocalFunctionOperation l => l.Symbol,
+                _ => null,
+            };
+            if (function is not null && Carries(function.Parameters)) return true;
+        }
+        return false;
+    }
+
+    private bool Carries(System.Collections.Immutable.ImmutableArray<IParameterSymbol> parameters)
+    {
+        foreach (var p in parameters)
+        {
+            if (_symbols.IsWakerType(p.Type) || SymbolEqualityComparer.Default.Equals(p.Type, _symbols.Context)) return true;
+        }
+        return false;
+    }
+
     /// <summary>The waker or Context parameter whose waker <paramref name="value"/> is, if it is one.</summary>
     public IParameterSymbol? Carried(IOperation? value)
     {
+        if (_none) return null;
         for (var depth = 0; value is not null && depth < 6; depth++)
         {
             switch (value)
@@ -114,6 +145,7 @@ internal sealed class StoreFinder
     public List<FoundStore> Find(IOperation root)
     {
         var found = new List<FoundStore>();
+        if (_none) return found;
         Visit(root, found);
         return found;
     }
