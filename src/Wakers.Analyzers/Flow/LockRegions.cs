@@ -37,7 +37,7 @@ internal static class LockRegions
     public static List<LockRegion> Collect(IOperation root, WakersSymbols symbols)
     {
         var regions = new List<LockRegion>();
-        foreach (var op in Walk(root))
+        foreach (var op in FlatTree.Of(root).Operations)
         {
             switch (op)
             {
@@ -58,23 +58,41 @@ internal static class LockRegions
         return regions;
     }
 
-    /// <summary>The regions that contain <paramref name="node"/>.</summary>
-    public static IEnumerable<LockRegion> Around(IReadOnlyList<LockRegion> regions, SyntaxNode node)
+    /// <summary>
+    /// For each of <paramref name="nodes"/>, the span the regions that hold it cover together (null when none does): as
+    /// every one of them contains the node, they cover one unbroken span, and a node inside it shares a lock with it.
+    /// Regions sorted by start, with the furthest end so far, so a node looks only at the regions that can hold it.
+    /// </summary>
+    public static TextSpan?[] HeldSpans(IReadOnlyList<LockRegion> regions, IReadOnlyList<SyntaxNode> nodes, ref WorkCount work)
     {
-        foreach (var r in regions)
+        var result = new TextSpan?[nodes.Count];
+        if (regions.Count == 0) return result;
+        var sorted = new List<LockRegion>(regions);
+        sorted.Sort((a, b) => a.Span.Start.CompareTo(b.Span.Start));
+        var furthest = new int[sorted.Count];
+        for (var i = 0; i < sorted.Count; i++) furthest[i] = i == 0 ? sorted[i].Span.End : System.Math.Max(furthest[i - 1], sorted[i].Span.End);
+        for (var n = 0; n < nodes.Count; n++)
         {
-            if (r.Contains(node)) yield return r;
+            var node = nodes[n];
+            int lo = 0, hi = sorted.Count;
+            while (lo < hi)
+            {
+                var mid = (lo + hi) / 2;
+                if (sorted[mid].Span.Start <= node.SpanStart) lo = mid + 1;
+                else hi = mid;
+            }
+            TextSpan? union = null;
+            // Regions that start before the node, latest first, until none before them reaches past it.
+            for (var i = lo - 1; i >= 0 && furthest[i] >= node.Span.End; i--)
+            {
+                work.Units++;
+                var r = sorted[i];
+                if (!r.Contains(node)) continue;
+                union = union is { } u ? TextSpan.FromBounds(System.Math.Min(u.Start, r.Span.Start), System.Math.Max(u.End, r.Span.End)) : r.Span;
+            }
+            result[n] = union;
         }
-    }
-
-    /// <summary>Whether one region holds both nodes (the lock is held from one to the other).</summary>
-    public static bool OneRegionHolds(IReadOnlyList<LockRegion> regions, SyntaxNode a, SyntaxNode b)
-    {
-        foreach (var r in regions)
-        {
-            if (r.Contains(a) && r.Contains(b)) return true;
-        }
-        return false;
+        return result;
     }
 
     /// <summary>
@@ -107,20 +125,27 @@ internal static class LockRegions
     {
         IOperation top = local;
         while (top.Parent is not null) top = top.Parent;
-        foreach (var op in Walk(top))
+        return CopiedFields.GetValue(top, FieldCopies).TryGetValue(local.Local, out var field) ? field : null;
+    }
+
+    // Each tree's field-copying locals, found in one walk however many references ask (never a walk per reference).
+    private static readonly System.Runtime.CompilerServices.ConditionalWeakTable<IOperation, Dictionary<ILocalSymbol, ISymbol?>> CopiedFields = new();
+
+    private static Dictionary<ILocalSymbol, ISymbol?> FieldCopies(IOperation top)
+    {
+        var copies = new Dictionary<ILocalSymbol, ISymbol?>(SymbolEqualityComparer.Default);
+        foreach (var op in FlatTree.Of(top).Operations)
         {
-            if (op is IVariableDeclaratorOperation d && SymbolEqualityComparer.Default.Equals(d.Symbol, local.Local)
-                && (d.Initializer?.Value ?? (d.Parent as IVariableDeclarationOperation)?.Initializer?.Value) is { } init)
+            if (op is not IVariableDeclaratorOperation d || copies.ContainsKey(d.Symbol)
+                || (d.Initializer?.Value ?? (d.Parent as IVariableDeclarationOperation)?.Initializer?.Value) is not { } init) continue;
+            copies[d.Symbol] = Strip(init) switch
             {
-                return Strip(init) switch
-                {
-                    IFieldReferenceOperation f => f.Field.OriginalDefinition,
-                    IPropertyReferenceOperation p when p.Instance is null or IInstanceReferenceOperation => p.Property.OriginalDefinition,
-                    _ => null,
-                };
-            }
+                IFieldReferenceOperation f => f.Field.OriginalDefinition,
+                IPropertyReferenceOperation p when p.Instance is null or IInstanceReferenceOperation => p.Property.OriginalDefinition,
+                _ => null,
+            };
         }
-        return null;
+        return copies;
     }
 
     private static bool IsEnterScope(IOperation resources, WakersSymbols symbols, out ISymbol? key)

@@ -1,5 +1,5 @@
 using System.Collections.Generic;
-using System.Linq;
+using System.Collections.Immutable;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.FlowAnalysis;
 using Microsoft.CodeAnalysis.Operations;
@@ -13,62 +13,51 @@ namespace Wakers.Analyzers.Flow;
 /// </summary>
 internal static class ReadinessReads
 {
-    private sealed class ReadPoint
-    {
-        public ReadPoint(ISymbol member, ISymbol? instance, SyntaxNode node, int block, int index)
-        {
-            Member = member;
-            Instance = instance;
-            Node = node;
-            Block = block;
-            Index = index;
-        }
-
-        public ISymbol Member { get; }
-        public ISymbol? Instance { get; }
-        public SyntaxNode Node { get; }
-        public int Block { get; }
-        public int Index { get; }
-    }
-
     public static PollFacts Collect(PollMethod poll, IMethodSymbol member, WakersSymbols symbols, INamedTypeSymbol type)
     {
+        var work = new WorkCount();
         var graph = poll.Graph;
         var root = graph.OriginalOperation;
-        var facts = new PollFacts(poll.Symbol, member, LockRegions.Collect(root, symbols));
+        var facts = new PollFacts(poll.Symbol, member, new List<LockRegion>());
         var blocks = graph.Blocks;
         var finder = new StoreFinder(root, symbols, type);
-        foreach (var op in LockRegions.Walk(root))
+        foreach (var op in FlatTree.Of(root).Operations)
         {
+            work.Units++;
             if (op is IInvocationOperation call && finder.IsOfType(call.TargetMethod.ContainingType)) facts.Calls.Add(call.TargetMethod.OriginalDefinition);
         }
         var found = finder.Find(root);
         // A poll that stores no waker gives the type rules nothing to judge: skip its graph (it may be huge).
-        if (found.Count == 0) return facts;
+        if (found.Count == 0)
+        {
+            TypeModelWork.Add(root.Syntax.SyntaxTree, work.Units + finder.Work);
+            return facts;
+        }
 
-        var ready = new bool[blocks.Length];
-        for (var i = 0; i < blocks.Length; i++) ready[i] = ContainsReady(blocks[i], symbols);
-        var reachesReady = Backward(blocks, Enumerable.Range(0, blocks.Length).Where(i => ready[i]), includeStart: true);
-        var definitions = new Definitions(blocks);
+        facts.Regions = LockRegions.Collect(root, symbols);
+        var definitions = new Definitions(blocks, symbols, ref work);
+        var ready = definitions.Ready;
+        var reachesReady = Backward(blocks, ready, ref work);
+        var straight = new ReadyStraight(ready);
+        var collector = new ReadCollector(definitions, symbols, finder);
 
-        var reads = new List<ReadPoint>();
         for (var i = 0; i < blocks.Length; i++)
         {
+            work.Units++;
             var b = blocks[i];
             if (b.ConditionalSuccessor is null || b.BranchValue is null) continue;
             var whenTrue = b.ConditionKind == ControlFlowConditionKind.WhenTrue ? b.ConditionalSuccessor : b.FallThroughSuccessor;
             var whenFalse = b.ConditionKind == ControlFlowConditionKind.WhenTrue ? b.FallThroughSuccessor : b.ConditionalSuccessor;
-            var trueReady = whenTrue?.Destination is { } t && reachesReady.Contains(t.Ordinal);
-            var falseReady = whenFalse?.Destination is { } f && reachesReady.Contains(f.Ordinal);
+            var trueReady = whenTrue?.Destination is { } t && reachesReady[t.Ordinal];
+            var falseReady = whenFalse?.Destination is { } f && reachesReady[f.Ordinal];
             if (!trueReady && !falseReady) continue;
-            var before = reads.Count;
-            CollectReads(b.BranchValue, i, b.Operations.Length, definitions, symbols, finder, reads, 0);
-            for (var k = before; k < reads.Count; k++) facts.ConditionReads.Add(reads[k].Member);
+            var members = collector.Collect(b.BranchValue, i, b.Operations.Length);
+            facts.ConditionReads.UnionWith(members);
             ISymbol? compared = null;
             if (TestedComparison(b.BranchValue, out var cmpMember, out var op, out var constant))
             {
-                var trueDirect = ReadyStraight(whenTrue, ready);
-                var falseDirect = ReadyStraight(whenFalse, ready);
+                var trueDirect = straight.From(whenTrue, ref work);
+                var falseDirect = straight.From(whenFalse, ref work);
                 if (trueDirect != falseDirect)
                 {
                     compared = cmpMember;
@@ -76,15 +65,15 @@ internal static class ReadinessReads
                     tests.Add((op, constant, trueDirect));
                 }
             }
-            for (var k = before; k < reads.Count; k++)
+            foreach (var m in members)
             {
-                if (!SymbolEqualityComparer.Default.Equals(reads[k].Member, compared)) facts.OpaqueReads.Add(reads[k].Member);
+                if (!SymbolEqualityComparer.Default.Equals(m, compared)) facts.OpaqueReads.Add(m);
             }
             if (TestedFlag(b.BranchValue, symbols, out var flag, out var negated))
             {
                 // The branch that reaches Ready without another test decides; only when neither does, any path counts.
-                var trueDirect = ReadyStraight(whenTrue, ready);
-                var falseDirect = ReadyStraight(whenFalse, ready);
+                var trueDirect = straight.From(whenTrue, ref work);
+                var falseDirect = straight.From(whenFalse, ref work);
                 if (trueDirect || falseDirect) { trueReady = trueDirect; falseReady = falseDirect; }
                 if (!facts.ReadyWhen.TryGetValue(flag!, out var values)) facts.ReadyWhen[flag!] = values = new HashSet<bool>();
                 if (trueReady) values.Add(!negated);
@@ -92,158 +81,235 @@ internal static class ReadinessReads
             }
         }
 
-        foreach (var f in found)
+        var reads = collector.Reads;
+        var positions = reads.Count > 0 ? new OperationPositions(blocks, ref work) : null;
+        var guards = new StoreGuards();
+        var held = LockRegions.HeldSpans(facts.Regions, found.ConvertAll(f => f.Operation.Syntax), ref work);
+        for (var k = 0; k < found.Count; k++)
         {
+            work.Units++;
+            var f = found[k];
             var node = f.Operation.Syntax;
-            var store = new WakerStore(node, f.Slot, StoreFinder.IsGuarded(node, f.Slot), f.RegisteredOn)
+            var store = new WakerStore(node, f.Carried, f.Slot, guards.IsGuarded(node, f.Slot), f.RegisteredOn)
             {
                 Helper = f.Helper,
                 HelperParameter = f.HelperParameter,
+                Held = held[k],
             };
-            if (reads.Count > 0 && Locate(blocks, node) is var (sb, si))
+            if (positions?.Locate(node, ref work) is var (sb, si))
             {
-                var after = Forward(blocks, sb);
-                var beforeBlocks = Backward(blocks, new[] { sb }, includeStart: false);
-                foreach (var r in reads)
-                {
-                    var held = LockRegions.OneRegionHolds(facts.Regions, r.Node, node);
-                    if ((r.Block == sb && r.Index < si) || beforeBlocks.Contains(r.Block)) store.Before.Add(new ReadinessRead(r.Member, r.Instance, held, r.Node));
-                    if ((r.Block == sb && r.Index > si) || after.Contains(r.Block)) store.After.Add(new ReadinessRead(r.Member, r.Instance, held, r.Node));
-                }
+                store.Block = sb;
+                store.Index = si;
             }
             facts.Stores.Add(store);
         }
-
+        if (reads.Count > 0) facts.Graph = new PollGraph(blocks, reads);
+        TypeModelWork.Add(root.Syntax.SyntaxTree, work.Units + finder.Work + collector.Work + guards.Work + blocks.Length + reads.Count);
         return facts;
     }
 
-    private static bool ContainsReady(BasicBlock block, WakersSymbols symbols)
+    // Blocks from which a block with a Ready return is reachable (those blocks included): one traversal.
+    private static bool[] Backward(ImmutableArray<BasicBlock> blocks, bool[] targets, ref WorkCount work)
     {
-        foreach (var op in block.Operations)
-        {
-            if (HasReady(op, symbols)) return true;
-        }
-        return block.BranchValue is { } v && HasReady(v, symbols);
-    }
-
-    private static bool HasReady(IOperation op, WakersSymbols symbols)
-    {
-        foreach (var o in LockRegions.Walk(op))
-        {
-            if (o is IInvocationOperation { TargetMethod: { Name: "Ready", IsStatic: true } m } && symbols.IsPollType(m.ContainingType)) return true;
-        }
-        return false;
-    }
-
-    // Blocks reachable from `start`'s successors (one edge or more).
-    private static HashSet<int> Forward(System.Collections.Immutable.ImmutableArray<BasicBlock> blocks, int start)
-    {
-        var seen = new HashSet<int>();
+        var seen = new bool[blocks.Length];
         var stack = new Stack<int>();
-        Push(blocks[start], stack);
-        while (stack.Count > 0)
+        for (var t = 0; t < targets.Length; t++)
         {
-            var n = stack.Pop();
-            if (seen.Add(n)) Push(blocks[n], stack);
-        }
-        return seen;
-    }
-
-    // Blocks from which one of `targets` is reachable (the targets themselves only when asked, or when on a cycle).
-    private static HashSet<int> Backward(System.Collections.Immutable.ImmutableArray<BasicBlock> blocks, IEnumerable<int> targets, bool includeStart)
-    {
-        var seen = new HashSet<int>();
-        var stack = new Stack<int>();
-        foreach (var t in targets)
-        {
-            if (includeStart) stack.Push(t);
-            else foreach (var p in blocks[t].Predecessors) stack.Push(p.Source.Ordinal);
+            if (targets[t]) stack.Push(t);
         }
         while (stack.Count > 0)
         {
             var n = stack.Pop();
-            if (!seen.Add(n)) continue;
+            work.Units++;
+            if (seen[n]) continue;
+            seen[n] = true;
             foreach (var p in blocks[n].Predecessors) stack.Push(p.Source.Ordinal);
         }
         return seen;
     }
 
-    private static void Push(BasicBlock b, Stack<int> stack)
+    // Whether a branch reaches a Ready return without another test on the way, remembered per block.
+    private sealed class ReadyStraight
     {
-        if (b.FallThroughSuccessor?.Destination is { } f) stack.Push(f.Ordinal);
-        if (b.ConditionalSuccessor?.Destination is { } c) stack.Push(c.Ordinal);
-    }
+        private readonly bool[] _ready;
+        private readonly sbyte[] _known;
 
-    private static bool ReadyStraight(ControlFlowBranch? branch, bool[] ready)
-    {
-        var seen = new HashSet<int>();
-        for (var next = branch?.Destination; next is not null && seen.Add(next.Ordinal); next = next.FallThroughSuccessor?.Destination)
+        public ReadyStraight(bool[] ready)
         {
-            if (ready[next.Ordinal]) return true;
-            if (next.ConditionalSuccessor is not null) return false;
+            _ready = ready;
+            _known = new sbyte[ready.Length];
         }
-        return false;
+
+        public bool From(ControlFlowBranch? branch, ref WorkCount work)
+        {
+            var path = new List<int>();
+            var result = false;
+            for (var next = branch?.Destination; next is not null; next = next.FallThroughSuccessor?.Destination)
+            {
+                work.Units++;
+                var k = _known[next.Ordinal];
+                if (k != 0) { result = k > 0; break; }
+                // -2 marks "on this walk": a cycle of unconditional blocks never reaches Ready.
+                _known[next.Ordinal] = -2;
+                path.Add(next.Ordinal);
+                if (_ready[next.Ordinal]) { result = true; break; }
+                if (next.ConditionalSuccessor is not null) break;
+            }
+            foreach (var b in path) _known[b] = result ? (sbyte)1 : (sbyte)-1;
+            return result;
+        }
     }
 
-    // The fields and properties a condition reads, following flow captures (switches, ?:) and locals one step back.
-    private static void CollectReads(IOperation value, int block, int index, Definitions definitions,
-        WakersSymbols symbols, StoreFinder finder, List<ReadPoint> into, int depth)
+    // The fields and properties conditions read, following flow captures (switches, ?:) and locals a few steps back.
+    // A value is followed once however many conditions use it (at its shallowest depth): reads stay linear in the graph.
+    private sealed class ReadCollector
     {
-        if (depth > 3) return;
-        foreach (var op in LockRegions.Walk(value))
+        private const int MaxDepth = 3;
+        private readonly Definitions _definitions;
+        private readonly WakersSymbols _symbols;
+        private readonly StoreFinder _finder;
+        private readonly Dictionary<object, (int Depth, HashSet<ISymbol> Members)> _followed = new();
+
+        public ReadCollector(Definitions definitions, WakersSymbols symbols, StoreFinder finder)
         {
-            if (InsideInnerPoll(op, value, symbols)) continue;
-            switch (op)
+            _definitions = definitions;
+            _symbols = symbols;
+            _finder = finder;
+        }
+
+        public List<ConditionRead> Reads { get; } = new();
+        public long Work { get; private set; }
+
+        /// <summary>The members one condition reads (directly or through the values it uses).</summary>
+        public HashSet<ISymbol> Collect(IOperation value, int block, int index)
+        {
+            var members = new HashSet<ISymbol>(SymbolEqualityComparer.Default);
+            Collect(value, block, index, 0, members);
+            return members;
+        }
+
+        private void Collect(IOperation value, int block, int index, int depth, HashSet<ISymbol> members)
+        {
+            var pending = new Stack<IOperation>();
+            pending.Push(value);
+            while (pending.Count > 0)
             {
-                case IFieldReferenceOperation f when !f.Field.IsConst:
-                    into.Add(new ReadPoint(f.Field.OriginalDefinition, InstanceKey(f.Instance), op.Syntax, block, index));
-                    break;
-                case IPropertyReferenceOperation p:
-                    into.Add(new ReadPoint(p.Property.OriginalDefinition, InstanceKey(p.Instance), op.Syntax, block, index));
-                    break;
-                case IInvocationOperation helper when helper.Instance is null or IInstanceReferenceOperation
-                    && finder.IsOfType(helper.TargetMethod.ContainingType) && !symbols.IsPollMethod(helper.TargetMethod):
-                    // `if (TryTake(out var v))`: the helper's reads are the condition's (expanded once the type is seen).
-                    into.Add(new ReadPoint(helper.TargetMethod.OriginalDefinition, null, op.Syntax, block, index));
-                    break;
-                case IFlowCaptureReferenceOperation capture:
-                    foreach (var (b, i, v) in definitions.Of(capture.Id))
-                    {
-                        CollectReads(v, b, i, definitions, symbols, finder, into, depth + 1);
-                    }
-                    break;
-                case ILocalReferenceOperation local:
-                    foreach (var (b, i, v) in definitions.Of(local.Local))
-                    {
-                        CollectReads(v, b, i, definitions, symbols, finder, into, depth + 1);
-                    }
-                    break;
+                var op = pending.Pop();
+                Work++;
+                // Inner polls are never readiness reads: their subtrees are skipped whole.
+                if (op is IInvocationOperation inner && _symbols.IsPollMethod(inner.TargetMethod)) continue;
+                foreach (var child in op.ChildOperations) pending.Push(child);
+                switch (op)
+                {
+                    case IFieldReferenceOperation f when !f.Field.IsConst:
+                        Add(new ConditionRead(f.Field.OriginalDefinition, InstanceKey(f.Instance), op.Syntax, block, index), members);
+                        break;
+                    case IPropertyReferenceOperation p:
+                        Add(new ConditionRead(p.Property.OriginalDefinition, InstanceKey(p.Instance), op.Syntax, block, index), members);
+                        break;
+                    case IInvocationOperation helper when helper.Instance is null or IInstanceReferenceOperation
+                        && _finder.IsOfType(helper.TargetMethod.ContainingType) && !_symbols.IsPollMethod(helper.TargetMethod):
+                        // `if (TryTake(out var v))`: the helper's reads are the condition's (expanded once the type is seen).
+                        Add(new ConditionRead(helper.TargetMethod.OriginalDefinition, null, op.Syntax, block, index), members);
+                        break;
+                    case IFlowCaptureReferenceOperation capture:
+                        Follow(capture.Id, _definitions.Of(capture.Id), depth, members);
+                        break;
+                    case ILocalReferenceOperation local:
+                        Follow(local.Local, _definitions.Of(local.Local), depth, members);
+                        break;
+                }
             }
         }
+
+        // A local or flow capture is followed once (again only when met at a shallower depth): conditions that use it share its members.
+        private void Follow(object key, List<(int Block, int Index, IOperation Value)> definitions, int depth, HashSet<ISymbol> members)
+        {
+            if (depth + 1 > MaxDepth) return;
+            Work++;
+            if (_followed.TryGetValue(key, out var seen) && seen.Depth <= depth + 1)
+            {
+                members.UnionWith(seen.Members);
+                return;
+            }
+            var own = new HashSet<ISymbol>(SymbolEqualityComparer.Default);
+            _followed[key] = (depth + 1, own);
+            foreach (var (b, i, v) in definitions)
+            {
+                Work++;
+                Collect(v, b, i, depth + 1, own);
+            }
+            members.UnionWith(own);
+        }
+
+        private void Add(ConditionRead read, HashSet<ISymbol> members)
+        {
+            Reads.Add(read);
+            members.Add(read.Member);
+        }
     }
 
-    // Where each flow capture and local of the graph gets its value, gathered in one pass.
+    // The smallest operation of the graph (a block's operation or branch value) that holds a node, found through the node's ancestors.
+    private sealed class OperationPositions
+    {
+        private readonly Dictionary<SyntaxNode, (int Block, int Index)> _bySyntax = new();
+
+        public OperationPositions(ImmutableArray<BasicBlock> blocks, ref WorkCount work)
+        {
+            for (var b = 0; b < blocks.Length; b++)
+            {
+                var ops = blocks[b].Operations;
+                for (var i = 0; i <= ops.Length; i++)
+                {
+                    work.Units++;
+                    var op = i < ops.Length ? ops[i] : blocks[b].BranchValue;
+                    if (op is not null && !_bySyntax.ContainsKey(op.Syntax)) _bySyntax[op.Syntax] = (b, i);
+                }
+            }
+        }
+
+        public (int Block, int Index)? Locate(SyntaxNode node, ref WorkCount work)
+        {
+            for (var n = node; n is not null; n = n.Parent)
+            {
+                work.Units++;
+                if (_bySyntax.TryGetValue(n, out var position)) return position;
+            }
+            return null;
+        }
+    }
+
+    // Where each flow capture and local of the graph gets its value, and which blocks return Ready: one pass over the graph.
     private sealed class Definitions
     {
         private static readonly List<(int, int, IOperation)> None = new();
         private readonly Dictionary<CaptureId, List<(int, int, IOperation)>> _captures = new();
         private readonly Dictionary<ILocalSymbol, List<(int, int, IOperation)>> _locals = new(SymbolEqualityComparer.Default);
 
-        public Definitions(System.Collections.Immutable.ImmutableArray<BasicBlock> blocks)
+        public Definitions(ImmutableArray<BasicBlock> blocks, WakersSymbols symbols, ref WorkCount work)
         {
+            Ready = new bool[blocks.Length];
             for (var b = 0; b < blocks.Length; b++)
             {
                 var ops = blocks[b].Operations;
-                for (var i = 0; i < ops.Length; i++)
+                for (var i = 0; i <= ops.Length; i++)
                 {
-                    foreach (var o in LockRegions.Walk(ops[i]))
+                    var op = i < ops.Length ? ops[i] : blocks[b].BranchValue;
+                    if (op is null) continue;
+                    foreach (var o in LockRegions.Walk(op))
                     {
-                        if (o is IFlowCaptureOperation c) Add(_captures, c.Id, (b, i, c.Value));
+                        work.Units++;
+                        if (o is IInvocationOperation { TargetMethod: { Name: "Ready", IsStatic: true } m } && symbols.IsPollType(m.ContainingType)) Ready[b] = true;
+                        else if (i == ops.Length) continue;
+                        else if (o is IFlowCaptureOperation c) Add(_captures, c.Id, (b, i, c.Value));
                         else if (o is ISimpleAssignmentOperation { Target: ILocalReferenceOperation t } a) Add(_locals, t.Local, (b, i, a.Value));
                     }
                 }
             }
         }
+
+        /// <summary>Per block: whether it builds a Ready result.</summary>
+        public bool[] Ready { get; }
 
         public List<(int, int, IOperation)> Of(CaptureId id) => _captures.TryGetValue(id, out var list) ? list : None;
         public List<(int, int, IOperation)> Of(ILocalSymbol local) => _locals.TryGetValue(local, out var list) ? list : None;
@@ -253,16 +319,6 @@ internal static class ReadinessReads
             if (!map.TryGetValue(key, out var list)) map[key] = list = new List<(int, int, IOperation)>();
             list.Add(value);
         }
-    }
-
-    private static bool InsideInnerPoll(IOperation op, IOperation root, WakersSymbols symbols)
-    {
-        for (var o = op; o is not null && o != root.Parent; o = o.Parent)
-        {
-            if (o is IInvocationOperation call && symbols.IsPollMethod(call.TargetMethod)) return true;
-            if (o == root) break;
-        }
-        return false;
     }
 
     private static ISymbol? InstanceKey(IOperation? instance) =>
@@ -348,26 +404,5 @@ internal static class ReadinessReads
             }
         }
         return false;
-    }
-
-    private static (int Block, int Index)? Locate(System.Collections.Immutable.ImmutableArray<BasicBlock> blocks, SyntaxNode node)
-    {
-        (int, int)? best = null;
-        var bestLength = int.MaxValue;
-        for (var b = 0; b < blocks.Length; b++)
-        {
-            var ops = blocks[b].Operations;
-            for (var i = 0; i <= ops.Length; i++)
-            {
-                var op = i < ops.Length ? ops[i] : blocks[b].BranchValue;
-                if (op is null || op.Syntax.SyntaxTree != node.SyntaxTree || !op.Syntax.Span.Contains(node.Span)) continue;
-                if (op.Syntax.Span.Length < bestLength)
-                {
-                    best = (b, i);
-                    bestLength = op.Syntax.Span.Length;
-                }
-            }
-        }
-        return best;
     }
 }

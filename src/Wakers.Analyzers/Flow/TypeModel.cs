@@ -152,33 +152,12 @@ internal sealed class MemberFacts
     public HashSet<ISymbol> PollFunctions { get; } = new(SymbolEqualityComparer.Default);
 }
 
-/// <summary>A field or property read by a condition of a poll method, placed relative to one store.</summary>
-internal sealed class ReadinessRead
-{
-    public ReadinessRead(ISymbol member, ISymbol? instance, bool lockHeldWithStore, SyntaxNode node)
-    {
-        Member = member;
-        Instance = instance;
-        LockHeldWithStore = lockHeldWithStore;
-        Node = node;
-    }
-
-    public ISymbol Member { get; }
-
-    /// <summary>The held object the member is read on (<c>_task</c> of <c>_task.IsCompleted</c>), when not this.</summary>
-    public ISymbol? Instance { get; }
-
-    /// <summary>Whether one lock region holds both this read and the store.</summary>
-    public bool LockHeldWithStore { get; }
-
-    public SyntaxNode Node { get; }
-}
-
 /// <summary>One store of the waker in a poll method (or the call to a helper that stores it).</summary>
 internal sealed class WakerStore
 {
-    public WakerStore(SyntaxNode node, ISymbol? slot, bool guarded, ISymbol? registeredOn)
+    public WakerStore(SyntaxNode node, IParameterSymbol carried, ISymbol? slot, bool guarded, ISymbol? registeredOn)
     {
+        Carried = carried;
         Node = node;
         Slot = slot;
         Guarded = guarded;
@@ -186,6 +165,9 @@ internal sealed class WakerStore
     }
 
     public SyntaxNode Node { get; }
+
+    /// <summary>The waker or Context parameter whose waker is stored.</summary>
+    public IParameterSymbol Carried { get; }
 
     /// <summary>The field/property/collection the waker goes to; null for a callback handed to another object.</summary>
     public ISymbol? Slot { get; }
@@ -200,8 +182,12 @@ internal sealed class WakerStore
     public IMethodSymbol? Helper { get; set; }
     public int HelperParameter { get; set; } = -1;
 
-    public List<ReadinessRead> Before { get; } = new();
-    public List<ReadinessRead> After { get; } = new();
+    /// <summary>Where it lies in the poll's graph (<see cref="PollGraph"/>): its block, and its operation's index there; -1 when not found.</summary>
+    public int Block { get; set; } = -1;
+    public int Index { get; set; }
+
+    /// <summary>The source span that the lock regions holding the store cover together (a read inside is read under one of those locks).</summary>
+    public Microsoft.CodeAnalysis.Text.TextSpan? Held { get; set; }
 }
 
 /// <summary>Facts about one poll method of the analyzed type.</summary>
@@ -219,8 +205,12 @@ internal sealed class PollFacts
     /// <summary>The member the poll method is declared in (itself, or the member holding the lambda/local function).</summary>
     public IMethodSymbol Member { get; }
 
-    public List<LockRegion> Regions { get; }
+    /// <summary>Its lock regions (gathered only when it stores a waker: only then do the rules ask).</summary>
+    public List<LockRegion> Regions { get; set; }
     public List<WakerStore> Stores { get; } = new();
+
+    /// <summary>Its graph and condition reads, kept only when it stores a waker and some condition leading to Ready reads state.</summary>
+    public PollGraph? Graph { get; set; }
 
     /// <summary>Every field/property its conditions leading to Ready read (before filtering by "written elsewhere").</summary>
     public HashSet<ISymbol> ConditionReads { get; } = new(SymbolEqualityComparer.Default);

@@ -14,7 +14,7 @@ internal static class TypeModelAnalysis
     public static void RegisterTypeModelAction(this CompilationStartAnalysisContext context, WakersSymbols symbols,
         Action<TypeModel, SymbolAnalysisContext> onType, Action<TypeModel, Func<Location, bool>, Action<Diagnostic>>? onCrossType = null)
     {
-        var built = new ConcurrentBag<TypeModelBuilder>();
+        var built = new ConcurrentBag<TypeModel>();
         context.RegisterSymbolStartAction(start =>
         {
             var type = (INamedTypeSymbol)start.Symbol;
@@ -24,20 +24,54 @@ internal static class TypeModelAnalysis
             start.RegisterOperationBlockAction(block => AnalyzerGuard.Run(block.OwningSymbol, () => builder.Add(block)));
             start.RegisterSymbolEndAction(end => AnalyzerGuard.Run(type, () =>
             {
-                var model = builder.Build();
+                // Every type rule's builder holds the same facts by now: the first to finish builds the model for all.
+                var model = ModelCache.Type(end.Compilation, builder);
                 if (model.Polls.Count > 0) onType(model, end);
-                if (onCrossType is not null) built.Add(builder);
+                if (onCrossType is not null) built.Add(model);
             }));
         }, SymbolKind.NamedType);
         if (onCrossType is null) return;
         // Sender/receiver halves in separate classes meet on a shared object: judge the poll's type with the other halves.
         context.RegisterCompilationEndAction(end =>
         {
-            foreach (var (model, judged) in CrossTypeModels.Build(built.ToList(), symbols))
+            foreach (var (model, judged) in ModelCache.CrossTypes(end.Compilation, () => CrossTypeModels.Build(built.ToList(), symbols)))
             {
                 AnalyzerGuard.Run(model.Type, () => onCrossType(model, judged, end.ReportDiagnostic));
             }
         });
+    }
+}
+
+/// <summary>
+/// The type models of one compilation, built once and shared by the five type rules (their builders gather the same
+/// facts); a rule judges a model while holding its lock, as the model fills its caches as it is asked.
+/// </summary>
+internal static class ModelCache
+{
+    private sealed class Models
+    {
+        public readonly ConcurrentDictionary<INamedTypeSymbol, TypeModel> Types = new(SymbolEqualityComparer.Default);
+        public Lazy<List<(TypeModel, Func<Location, bool>)>>? CrossTypes;
+    }
+
+    private static readonly ConditionalWeakTable<Compilation, Models> Cache = new();
+
+    public static TypeModel Type(Compilation compilation, TypeModelBuilder builder)
+    {
+        var types = Cache.GetValue(compilation, _ => new Models()).Types;
+        // A model built from fewer blocks (an analysis of part of the compilation) is not reused: built again, it replaces it.
+        if (types.TryGetValue(builder.Type, out var model) && builder.Matches(model)) return model;
+        return types[builder.Type] = builder.Build();
+    }
+
+    public static List<(TypeModel Model, Func<Location, bool> Judged)> CrossTypes(Compilation compilation, Func<IEnumerable<(TypeModel, Func<Location, bool>)>> build)
+    {
+        var models = Cache.GetValue(compilation, _ => new Models());
+        lock (models)
+        {
+            models.CrossTypes ??= new Lazy<List<(TypeModel, Func<Location, bool>)>>(() => build().ToList());
+        }
+        return models.CrossTypes.Value;
     }
 }
 
@@ -90,6 +124,7 @@ internal sealed class TypeModelBuilder
         MemberFacts? facts = null;
         if (owner is not null)
         {
+            var ownPoll = polls.Find(p => SymbolEqualityComparer.Default.Equals(p.Symbol, owner));
             var seen = new HashSet<IOperation>();
             foreach (var block0 in block.OperationBlocks)
             {
@@ -97,7 +132,10 @@ internal sealed class TypeModelBuilder
                 var root = block0;
                 while (root.Parent is not null) root = root.Parent;
                 if (!seen.Add(root)) continue;
-                facts = TypeModelMembers.Collect(owner, root, _symbols, _type, pollFunctions, LockRegions.Collect(root, _symbols), facts);
+                // A poll method's own operations are its PollFacts': its member facts need no walk of their own.
+                var light = ownPoll is null ? null : TypeModelMembers.CollectPollMember(owner, root, ownPoll, pollFunctions, facts);
+                var regions = light is null ? LockRegions.Collect(root, _symbols) : null;
+                facts = light ?? TypeModelMembers.Collect(owner, root, _symbols, _type, pollFunctions, regions!, facts);
             }
         }
         return (polls, facts);
@@ -105,10 +143,10 @@ internal sealed class TypeModelBuilder
 
     public INamedTypeSymbol Type => _type;
 
-    /// <summary>The members' facts so far (complete once the type's end has run).</summary>
-    public Dictionary<IMethodSymbol, MemberFacts> Members()
+    /// <summary>Whether <paramref name="model"/> was built from the same blocks' facts as this builder holds.</summary>
+    public bool Matches(TypeModel model)
     {
-        lock (_gate) return new Dictionary<IMethodSymbol, MemberFacts>(_members, SymbolEqualityComparer.Default);
+        lock (_gate) return model.Polls.Count == _polls.Count && model.Members.Count == _members.Count;
     }
 
     public TypeModel Build()
@@ -130,6 +168,10 @@ internal sealed class TypeModel
     private readonly Dictionary<PollFacts, List<WakerStore>> _stores = new();
     private readonly Dictionary<WakerStore, ISymbol?> _helperSlots = new();
     private readonly Dictionary<PollFacts, HashSet<ISymbol>> _conditionReads = new();
+    private readonly Dictionary<ISymbol, bool> _readiness = new(SymbolEqualityComparer.Default);
+    private readonly Dictionary<PollFacts, StoreReadOrder?> _readOrders = new();
+    private readonly Dictionary<PollFacts, long> _reportedWork = new();
+    private Dictionary<IMethodSymbol, List<MemberFacts>>? _callers;
 
     public TypeModel(INamedTypeSymbol type, WakersSymbols symbols, List<PollFacts> polls, Dictionary<IMethodSymbol, MemberFacts> members)
     {
@@ -200,11 +242,33 @@ internal sealed class TypeModel
     /// <summary>Whether <paramref name="member"/>, read by a condition of a poll method, is readiness: state another method or thread writes.</summary>
     public bool IsReadiness(ISymbol member)
     {
+        if (_readiness.TryGetValue(member, out var known)) return known;
+        var result = false;
         foreach (var inner in Expand(member))
         {
-            if (IsReadinessItself(inner)) return true;
+            if (IsReadinessItself(inner)) { result = true; break; }
         }
-        return IsReadinessItself(member);
+        return _readiness[member] = result || IsReadinessItself(member);
+    }
+
+    /// <summary>Adds what the rules' questions about stores and reads cost to the poll methods' trees (<see cref="TypeModelWork"/>).</summary>
+    public void ReportWork()
+    {
+        foreach (var pair in _readOrders)
+        {
+            if (pair.Value is not { } order) continue;
+            var done = _reportedWork.TryGetValue(pair.Key, out var reported) ? reported : 0;
+            TypeModelWork.Add(pair.Key.Symbol.Locations.Length > 0 ? pair.Key.Symbol.Locations[0].SourceTree : null, order.Work - done);
+            _reportedWork[pair.Key] = order.Work;
+        }
+    }
+
+    /// <summary>Where the poll's readiness reads lie around its stores; null when no condition leading to Ready reads state.</summary>
+    public StoreReadOrder? ReadOrderOf(PollFacts poll)
+    {
+        if (_readOrders.TryGetValue(poll, out var order)) return order;
+        order = poll.Graph is { } graph ? new StoreReadOrder(graph, member => IsReadiness(poll, member)) : null;
+        return _readOrders[poll] = order;
     }
 
     /// <summary>What a getter or helper of the type that a condition calls reads (two levels deep).</summary>
@@ -334,12 +398,20 @@ internal sealed class TypeModel
     /// <summary>The other members that call <paramref name="member"/>.</summary>
     public List<MemberFacts> CallersOf(IMethodSymbol member)
     {
-        var callers = new List<MemberFacts>();
-        foreach (var m in OtherMembers())
+        if (_callers is null)
         {
-            if (m.Calls.Any(c => SymbolEqualityComparer.Default.Equals(c.Callee, member.OriginalDefinition))) callers.Add(m);
+            // One pass over every call, not one per member asked about.
+            _callers = new Dictionary<IMethodSymbol, List<MemberFacts>>(SymbolEqualityComparer.Default);
+            foreach (var m in OtherMembers())
+            {
+                foreach (var c in m.Calls)
+                {
+                    if (!_callers.TryGetValue(c.Callee, out var list)) _callers[c.Callee] = list = new List<MemberFacts>();
+                    if (list.Count == 0 || list[list.Count - 1] != m) list.Add(m);
+                }
+            }
         }
-        return callers;
+        return _callers.TryGetValue(member.OriginalDefinition, out var callers) ? callers : new List<MemberFacts>();
     }
 
     private List<WakerStore> ResolveHelperStores(PollFacts poll)

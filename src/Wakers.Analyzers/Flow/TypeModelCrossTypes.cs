@@ -11,13 +11,12 @@ namespace Wakers.Analyzers.Flow;
 /// </summary>
 internal static class CrossTypeModels
 {
-    public static IEnumerable<(TypeModel Model, System.Func<Location, bool> Judged)> Build(List<TypeModelBuilder> builders, WakersSymbols symbols)
+    public static IEnumerable<(TypeModel Model, System.Func<Location, bool> Judged)> Build(List<TypeModel> models, WakersSymbols symbols)
     {
-        var members = builders.Select(b => (b.Type, Members: b.Members())).ToList();
+        var members = models.Select(m => (m.Type, m.Members)).ToList();
         var calledFromOutside = CalledFromOutside(members);
-        foreach (var builder in builders)
+        foreach (var own in models)
         {
-            var own = builder.Build();
             if (own.Polls.Count == 0) continue;
             var foreign = ForeignMembers(own);
             if (foreign.Count == 0) continue;

@@ -20,6 +20,32 @@ internal static class TypeModelMembers
         "TryTake", "Take", "Reset", "TryRemove",
     };
 
+    /// <summary>
+    /// The facts of a poll method with no lambda or local function inside: all its operations belong to the poll (its
+    /// <see cref="PollFacts"/>), so only whom it calls and what it stores count. Null when it holds a nested function.
+    /// </summary>
+    public static MemberFacts? CollectPollMember(IMethodSymbol member, IOperation root, PollFacts poll, HashSet<ISymbol> pollFunctions, MemberFacts? into)
+    {
+        var invoked = new List<IMethodSymbol>();
+        var work = 0L;
+        foreach (var op in FlatTree.Of(root).Operations)
+        {
+            work++;
+            if (op is IAnonymousFunctionOperation or ILocalFunctionOperation) return null;
+            if (((op as IInvocationOperation)?.TargetMethod ?? (op as IMethodReferenceOperation)?.Method) is { } method
+                && method.Locations.Length > 0 && method.Locations[0].IsInSource) invoked.Add(method.OriginalDefinition);
+        }
+        var facts = into ?? new MemberFacts(member, new List<LockRegion>());
+        facts.PollFunctions.UnionWith(pollFunctions);
+        facts.Invoked.UnionWith(invoked);
+        foreach (var store in poll.Stores)
+        {
+            if (store.Helper is null) facts.StoredParameters.Add((store.Carried, store.Slot));
+        }
+        TypeModelWork.Add(root.Syntax.SyntaxTree, work);
+        return facts;
+    }
+
     public static MemberFacts Collect(IMethodSymbol member, IOperation root, WakersSymbols symbols, INamedTypeSymbol type,
         HashSet<ISymbol> pollFunctions, List<LockRegion> regions, MemberFacts? into = null)
     {
@@ -27,13 +53,14 @@ internal static class TypeModelMembers
         if (into is not null) facts.Regions.AddRange(regions);
         facts.PollFunctions.UnionWith(pollFunctions);
         var origins = new ValueOrigins(root);
-        var stores = new StoreFinder(root, symbols, type);
+        var stores = new StoreFinder(root, symbols, type, member);
 
-        foreach (var op in LockRegions.Walk(root))
+        var work = 0L;
+        foreach (var (op, owner) in WalkWithOwners(root, member))
         {
+            work++;
             if (((op as IInvocationOperation)?.TargetMethod ?? (op as IMethodReferenceOperation)?.Method) is { } invoked
                 && invoked.Locations.Length > 0 && invoked.Locations[0].IsInSource) facts.Invoked.Add(invoked.OriginalDefinition);
-            var owner = Owner(op, member);
             if (pollFunctions.Contains(owner)) continue;
             var inCtorBody = facts.IsConstructor && SymbolEqualityComparer.Default.Equals(owner, member);
             if (op is IFieldReferenceOperation readField) facts.Reads.Add(readField.Field.OriginalDefinition);
@@ -62,8 +89,17 @@ internal static class TypeModelMembers
         {
             if (store.Helper is null) facts.StoredParameters.Add((store.Carried, store.Slot));
         }
-        AddReadAndClearTakes(facts, origins, root);
+        work += AddReadAndClearTakes(facts, origins, root);
+        TypeModelWork.Add(root.Syntax.SyntaxTree, work + origins.Work + stores.Work);
         return facts;
+    }
+
+    // Every operation in document order with the innermost function it runs in (from the shared flattened tree).
+    private static IEnumerable<(IOperation Operation, ISymbol Owner)> WalkWithOwners(IOperation root, IMethodSymbol member)
+    {
+        var tree = FlatTree.Of(root);
+        var top = Owner(root, member);
+        for (var i = 0; i < tree.Operations.Length; i++) yield return (tree.Operations[i], tree.Functions[i] ?? top);
     }
 
     private static void Invocation(IInvocationOperation call, MemberFacts facts, ValueOrigins origins, StoreFinder stores,
@@ -186,33 +222,40 @@ internal static class TypeModelMembers
         call.Parent is IExpressionStatementOperation ? call.Syntax : call.Parent is ISimpleAssignmentOperation { Target: IDiscardOperation } a ? a.Syntax : call.Syntax;
 
     // `w = _w; _w = null;` and `toWake = _waiters.ToArray(); _waiters.Clear();`: the read is a take.
-    private static void AddReadAndClearTakes(MemberFacts facts, ValueOrigins origins, IOperation root)
+    private static long AddReadAndClearTakes(MemberFacts facts, ValueOrigins origins, IOperation root)
     {
-        var clears = new List<WakerEffect>();
-        foreach (var e in facts.Effects)
+        // Per function and slot, where its last clear starts: a read before that is a take (one lookup per read, not a scan of the clears).
+        var lastClear = new Dictionary<ISymbol, Dictionary<ISymbol, int>>(SymbolEqualityComparer.Default);
+        var effects = facts.Effects.Count;
+        for (var i = 0; i < effects; i++)
         {
-            if (e.Kind == WakerEffectKind.Clear) clears.Add(e);
+            var e = facts.Effects[i];
+            if (e.Kind != WakerEffectKind.Clear) continue;
+            if (!lastClear.TryGetValue(e.Owner, out var slots)) lastClear[e.Owner] = slots = new Dictionary<ISymbol, int>(SymbolEqualityComparer.Default);
+            foreach (var o in e.Origins) slots[o] = slots.TryGetValue(o, out var start) ? System.Math.Max(start, e.Node.SpanStart) : e.Node.SpanStart;
         }
-        if (clears.Count == 0) return;
-        foreach (var op in LockRegions.Walk(root))
+        var work = (long)effects;
+        if (lastClear.Count == 0) return work;
+        foreach (var (op, owner) in WalkWithOwners(root, facts.Symbol))
         {
+            work++;
             IOperation? value = op switch
             {
                 IVariableDeclaratorOperation d => d.Initializer?.Value ?? (d.Parent as IVariableDeclarationOperation)?.Initializer?.Value,
                 ISimpleAssignmentOperation { Target: ILocalReferenceOperation } a => a.Value,
                 _ => null,
             };
-            if (value is null) continue;
+            if (value is null || !lastClear.TryGetValue(owner, out var cleared)) continue;
             var from = origins.Of(value);
-            foreach (var clear in clears)
+            foreach (var o in from)
             {
-                if (clear.Node.SpanStart <= op.Syntax.SpanStart || !clear.Origins.Overlaps(from)) continue;
-                var owner = Owner(op, facts.Symbol);
-                if (!SymbolEqualityComparer.Default.Equals(owner, clear.Owner)) continue;
+                work++;
+                if (!cleared.TryGetValue(o, out var start) || start <= op.Syntax.SpanStart) continue;
                 facts.Effects.Add(new WakerEffect(WakerEffectKind.Take, from, StatementOf(op), owner) { ReadAndClear = true });
                 break;
             }
         }
+        return work;
     }
 
     private static SyntaxNode StatementOf(IOperation op)

@@ -16,8 +16,9 @@ internal sealed class ValueOrigins
 
     public ValueOrigins(IOperation root)
     {
-        foreach (var op in LockRegions.Walk(root))
+        foreach (var op in FlatTree.Of(root).Operations)
         {
+            Work++;
             switch (op)
             {
                 case IVariableDeclaratorOperation d when (d.Initializer?.Value ?? (d.Parent as IVariableDeclarationOperation)?.Initializer?.Value) is { } init:
@@ -50,6 +51,9 @@ internal sealed class ValueOrigins
         }
     }
 
+    /// <summary>The operations and values visited so far.</summary>
+    public long Work { get; private set; }
+
     /// <summary>Whether anything is known about this local (it was assigned in the member).</summary>
     public bool Knows(ILocalSymbol local) => _assigned.ContainsKey(local);
 
@@ -64,6 +68,7 @@ internal sealed class ValueOrigins
     private void Collect(IOperation? op, HashSet<ISymbol> into, HashSet<ILocalSymbol> seen, int depth)
     {
         if (op is null || depth > MaxDepth) return;
+        Work++;
         switch (op)
         {
             case IConversionOperation c: Collect(c.Operand, into, seen, depth + 1); break;
@@ -156,7 +161,17 @@ internal sealed class ValueOrigins
 /// <summary>Types that hold wakers: <c>Waker</c>, <c>AtomicWaker</c>, and arrays, collections, tuples or small classes of them.</summary>
 internal static class WakerHolders
 {
-    public static bool Holds(ITypeSymbol? type, WakersSymbols symbols, int depth = 0)
+    // Asked for nearly every receiver and argument: remembered per type, per compilation (its WakersSymbols).
+    private static readonly System.Runtime.CompilerServices.ConditionalWeakTable<WakersSymbols, System.Collections.Concurrent.ConcurrentDictionary<ITypeSymbol, bool>> Known = new();
+
+    public static bool Holds(ITypeSymbol? type, WakersSymbols symbols)
+    {
+        if (type is null) return false;
+        var known = Known.GetValue(symbols, _ => new System.Collections.Concurrent.ConcurrentDictionary<ITypeSymbol, bool>(SymbolEqualityComparer.Default));
+        return known.TryGetValue(type, out var holds) ? holds : known[type] = Holds(type, symbols, 0);
+    }
+
+    private static bool Holds(ITypeSymbol? type, WakersSymbols symbols, int depth)
     {
         if (type is null || depth > 3) return false;
         if (symbols.IsWakerType(type)) return true;

@@ -20,16 +20,27 @@ public abstract class TypeModelRule : DiagnosticAnalyzer
             var reported = new ConcurrentDictionary<Location, byte>();
             start.RegisterTypeModelAction(symbols, (model, end) =>
             {
-                foreach (var d in Judge(model))
+                // The five rules share the model, which fills its caches as it is asked: one rule at a time.
+                lock (model)
                 {
-                    if (reported.TryAdd(d.Location, 0)) end.ReportDiagnostic(d);
+                    foreach (var d in Judge(model))
+                    {
+                        if (reported.TryAdd(d.Location, 0)) end.ReportDiagnostic(d);
+                    }
+                    model.ReportWork();
                 }
             }, (model, judged, report) =>
             {
-                foreach (var d in Judge(model))
+                // Reported at compilation end with the rules' own (untagged) descriptors, on purpose: the CompilationEnd
+                // tag (RS1037) marks a whole analyzer build-only in the IDE, which would hide the per-type findings, nearly
+                // all of them, from live analysis. The price: the cross-type ones show in builds and full-solution analysis only.
+                lock (model)
                 {
-                    // Only what the other halves do: the poll's own type was judged on its own.
-                    if (judged(d.Location) && reported.TryAdd(d.Location, 0)) report(d);
+                    foreach (var d in Judge(model))
+                    {
+                        // Only what the other halves do: the poll's own type was judged on its own.
+                        if (judged(d.Location) && reported.TryAdd(d.Location, 0)) report(d);
+                    }
                 }
             });
         });

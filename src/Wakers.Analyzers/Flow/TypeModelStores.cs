@@ -38,16 +38,22 @@ internal sealed class StoreFinder
     private readonly WakersSymbols _symbols;
     private readonly INamedTypeSymbol _type;
     private readonly Dictionary<ILocalSymbol, IParameterSymbol> _carrierLocals = new(SymbolEqualityComparer.Default);
+    private readonly bool _none;
 
-    public StoreFinder(IOperation root, WakersSymbols symbols, INamedTypeSymbol type)
+    public StoreFinder(IOperation root, WakersSymbols symbols, INamedTypeSymbol type, IMethodSymbol? member = null)
     {
         _symbols = symbols;
         _type = type;
-        // Locals that hold a waker: iterate a few times so chains (a = cx.Waker; b = a) resolve.
+        // Every waker a store can name comes from a Waker or Context parameter: a member with none (its lambdas' included) stores nothing.
+        _none = member is not null && !HasCarrierParameter(member, root);
+        if (_none) return;
+        // Locals that hold a waker: iterate a few times so chains (a = cx.Waker; b = a) resolve; a round that finds none ends it.
         for (var round = 0; round < 3; round++)
         {
-            foreach (var op in LockRegions.Walk(root))
+            var found = _carrierLocals.Count;
+            foreach (var op in FlatTree.Of(root).Operations)
             {
+                Work++;
                 ILocalSymbol? local = null;
                 IOperation? value = null;
                 if (op is IVariableDeclaratorOperation d) { local = d.Symbol; value = d.Initializer?.Value ?? (d.Parent as IVariableDeclarationOperation)?.Initializer?.Value; }
@@ -55,12 +61,43 @@ internal sealed class StoreFinder
                 if (local is null || value is null || _carrierLocals.ContainsKey(local)) continue;
                 if (Carried(value) is { } p) _carrierLocals[local] = p;
             }
+            if (_carrierLocals.Count == found) break;
         }
+    }
+
+    /// <summary>The operations visited so far.</summary>
+    public long Work { get; private set; }
+
+    private bool HasCarrierParameter(IMethodSymbol member, IOperation root)
+    {
+        if (Carries(member.Parameters)) return true;
+        foreach (var op in FlatTree.Of(root).Operations)
+        {
+            Work++;
+            var function = op switch
+            {
+                IAnonymousFunctionOperation f => f.Symbol,
+                ILocalFunctionOperation l => l.Symbol,
+                _ => null,
+            };
+            if (function is not null && Carries(function.Parameters)) return true;
+        }
+        return false;
+    }
+
+    private bool Carries(System.Collections.Immutable.ImmutableArray<IParameterSymbol> parameters)
+    {
+        foreach (var p in parameters)
+        {
+            if (_symbols.IsWakerType(p.Type) || SymbolEqualityComparer.Default.Equals(p.Type, _symbols.Context)) return true;
+        }
+        return false;
     }
 
     /// <summary>The waker or Context parameter whose waker <paramref name="value"/> is, if it is one.</summary>
     public IParameterSymbol? Carried(IOperation? value)
     {
+        if (_none) return null;
         for (var depth = 0; value is not null && depth < 6; depth++)
         {
             switch (value)
@@ -108,12 +145,14 @@ internal sealed class StoreFinder
     public List<FoundStore> Find(IOperation root)
     {
         var found = new List<FoundStore>();
+        if (_none) return found;
         Visit(root, found);
         return found;
     }
 
     private void Visit(IOperation op, List<FoundStore> found)
     {
+        Work++;
         if (Store(op) is { } store) found.Add(store);
         foreach (var child in op.ChildOperations)
         {
@@ -246,28 +285,43 @@ internal sealed class StoreFinder
         }
         return null;
     }
+}
 
-    /// <summary>
-    /// Whether a store is guarded by a test of its own slot or of a flag set with it (<c>??=</c>, <c>if (_w is null)</c>,
-    /// <c>if (!_registered) { …; _registered = true; }</c>): the stale-waker rule's case. A refresh that tests
-    /// <c>!_w.WillWake(cx.Waker)</c> is not guarded.
-    /// </summary>
-    public static bool IsGuarded(SyntaxNode store, ISymbol? slot)
+/// <summary>
+/// Whether a store is guarded by a test of its own slot or of a flag set with it (<c>??=</c>, <c>if (_w is null)</c>,
+/// <c>if (!_registered) { …; _registered = true; }</c>): the stale-waker rule's case. A refresh that tests
+/// <c>!_w.WillWake(cx.Waker)</c> is not guarded. One instance per poll: the flags set to true are indexed once.
+/// </summary>
+internal sealed class StoreGuards
+{
+    private readonly Dictionary<SyntaxNode, Dictionary<string, List<int>>> _flagsSet = new();
+
+    public long Work { get; private set; }
+
+    public bool IsGuarded(SyntaxNode store, ISymbol? slot)
     {
         if (store.FirstAncestorOrSelf<AssignmentExpressionSyntax>() is { } a && a.IsKind(SyntaxKind.CoalesceAssignmentExpression)
             && store.Span.Contains(a.Span)) return true;
+        SyntaxNode? scope = null;
         foreach (var ancestor in store.Ancestors())
         {
-            if (ancestor is MemberDeclarationSyntax or AnonymousFunctionExpressionSyntax or LocalFunctionStatementSyntax) break;
+            Work++;
+            if (ancestor is MemberDeclarationSyntax or AnonymousFunctionExpressionSyntax or LocalFunctionStatementSyntax) { scope = ancestor; break; }
+        }
+        scope ??= store.SyntaxTree.GetRoot();
+        foreach (var ancestor in store.Ancestors())
+        {
+            if (ancestor == scope) break;
             if (ancestor is not IfStatementSyntax ifStatement || ifStatement.Condition.Span.Contains(store.Span)) continue;
             var condition = ifStatement.Condition;
             if (NegatedWillWake(condition)) continue;
             foreach (var id in condition.DescendantNodesAndSelf())
             {
+                Work++;
                 if (id is not IdentifierNameSyntax name) continue;
                 var text = name.Identifier.ValueText;
                 if (slot is not null && text == slot.Name) return true;
-                if (SetsFlag(ifStatement.Statement, text)) return true;
+                if (SetsFlag(scope, ifStatement.Statement.Span, text)) return true;
             }
         }
         return false;
@@ -282,14 +336,36 @@ internal sealed class StoreFinder
         return false;
     }
 
-    private static bool SetsFlag(StatementSyntax branch, string name)
+    // Whether `name = true` happens inside `branch`: positions of such writes, per name, found in one walk of the scope.
+    private bool SetsFlag(SyntaxNode scope, Microsoft.CodeAnalysis.Text.TextSpan branch, string name)
     {
-        foreach (var n in branch.DescendantNodesAndSelf())
+        if (!_flagsSet.TryGetValue(scope, out var flags)) _flagsSet[scope] = flags = IndexFlags(scope);
+        if (!flags.TryGetValue(name, out var positions)) return false;
+        var lo = 0;
+        var hi = positions.Count;
+        while (lo < hi)
         {
-            if (n is AssignmentExpressionSyntax { Left: var left, Right: LiteralExpressionSyntax lit } && lit.IsKind(SyntaxKind.TrueLiteralExpression)
-                && left is IdentifierNameSyntax or MemberAccessExpressionSyntax && LastName(left) == name) return true;
+            var mid = (lo + hi) / 2;
+            if (positions[mid] < branch.Start) lo = mid + 1;
+            else hi = mid;
         }
-        return false;
+        return lo < positions.Count && positions[lo] < branch.End;
+    }
+
+    private Dictionary<string, List<int>> IndexFlags(SyntaxNode scope)
+    {
+        var flags = new Dictionary<string, List<int>>();
+        foreach (var n in scope.DescendantNodes())
+        {
+            Work++;
+            if (n is AssignmentExpressionSyntax { Left: var left, Right: LiteralExpressionSyntax lit } && lit.IsKind(SyntaxKind.TrueLiteralExpression)
+                && left is IdentifierNameSyntax or MemberAccessExpressionSyntax && LastName(left) is { } flag)
+            {
+                if (!flags.TryGetValue(flag, out var positions)) flags[flag] = positions = new List<int>();
+                positions.Add(n.SpanStart);
+            }
+        }
+        return flags;
     }
 
     private static string? LastName(ExpressionSyntax e) => e switch

@@ -1,6 +1,5 @@
 using System.Collections.Generic;
 using System.Collections.Immutable;
-using System.Linq;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.Diagnostics;
 using Wakers.Analyzers.Flow;
@@ -17,13 +16,11 @@ public sealed class RegisterBeforeCheckUnderLockAnalyzer : TypeModelRule
     {
         foreach (var poll in model.Polls)
         {
+            if (model.ReadOrderOf(poll) is not { } order) continue;
             foreach (var store in model.StoresOf(poll))
             {
-                if (store.Guarded) continue;
                 // A read that is also before the store is a loop's next round, not a check after the store.
-                var wasted = store.After.Any(r => r.LockHeldWithStore && model.IsReadiness(poll, r.Member)
-                    && !store.Before.Any(b => b.Node == r.Node));
-                if (wasted) yield return Diagnostic.Create(Descriptors.RegisterBeforeCheckUnderLock, store.Node.GetLocation(), PollName(poll));
+                if (!store.Guarded && order.HeldReadOnlyAfter(store)) yield return Diagnostic.Create(Descriptors.RegisterBeforeCheckUnderLock, store.Node.GetLocation(), PollName(poll));
             }
         }
     }

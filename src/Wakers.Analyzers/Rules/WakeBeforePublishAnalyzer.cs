@@ -1,3 +1,4 @@
+using System;
 using System.Collections.Generic;
 using System.Collections.Immutable;
 using System.Linq;
@@ -48,14 +49,23 @@ public sealed class WakeBeforePublishAnalyzer : TypeModelRule
             foreach (var member in model.OtherMembers())
             {
                 var events = Events(model, member, slots);
+                if (events.Count == 0) continue;
+                // Per function: where its last rereading wake starts (a write before it is woken for), and per slot its first event's end.
+                var lastReread = new Dictionary<ISymbol, int>(SymbolEqualityComparer.Default);
+                var firstEnd = new Dictionary<ISymbol, Dictionary<ISymbol, int>>(SymbolEqualityComparer.Default);
+                foreach (var e in events)
+                {
+                    if (e.Rereads) lastReread[e.Owner] = lastReread.TryGetValue(e.Owner, out var start) ? Math.Max(start, e.Node.SpanStart) : e.Node.SpanStart;
+                    if (!firstEnd.TryGetValue(e.Owner, out var ends)) firstEnd[e.Owner] = ends = new Dictionary<ISymbol, int>(SymbolEqualityComparer.Default);
+                    foreach (var o in e.Origins) ends[o] = ends.TryGetValue(o, out var end) ? Math.Min(end, e.Node.Span.End) : e.Node.Span.End;
+                }
+                var publishing = member.Writes.Where(w => !w.InConstructorBody && model.IsReadiness(poll, w.Member) && model.CanPublish(poll, w)).ToList();
                 foreach (var e in events)
                 {
                     // Waking a waker taken earlier is the same event as the take: one bug, one diagnostic.
-                    if (!e.Rereads && events.Any(t => t != e && SymbolEqualityComparer.Default.Equals(t.Owner, e.Owner)
-                        && t.Node.Span.End <= e.Node.SpanStart && t.Origins.Overlaps(e.Origins))) continue;
-                    var late = member.Writes.Where(w => Comes(e, w) && model.IsReadiness(poll, w.Member) && model.CanPublish(poll, w)
-                        && !SharedLockHolds(member, pollLocks, e.Node, w.Node)
-                        && !events.Any(again => again.Rereads && SymbolEqualityComparer.Default.Equals(again.Owner, e.Owner) && again.Node.SpanStart > w.Node.SpanStart)).ToList();
+                    if (!e.Rereads && e.Origins.Any(o => firstEnd[e.Owner].TryGetValue(o, out var end) && end <= e.Node.SpanStart)) continue;
+                    var rereadAfter = lastReread.TryGetValue(e.Owner, out var reread) ? reread : -1;
+                    var late = publishing.Where(w => Comes(e, w) && w.Node.SpanStart >= rereadAfter && !SharedLockHolds(member, pollLocks, e.Node, w.Node)).ToList();
                     if (late.Count > 0)
                     {
                         // Every late write goes along: the fix moves the wake after the last of them.
@@ -69,7 +79,7 @@ public sealed class WakeBeforePublishAnalyzer : TypeModelRule
     }
 
     private static bool Comes(WakeEvent e, StateWrite w) =>
-        SymbolEqualityComparer.Default.Equals(w.Owner, e.Owner) && !w.InConstructorBody && w.Node.SpanStart > e.Node.Span.End;
+        SymbolEqualityComparer.Default.Equals(w.Owner, e.Owner) && w.Node.SpanStart > e.Node.Span.End;
 
     private static bool SharedLockHolds(MemberFacts member, HashSet<ISymbol> pollLocks, SyntaxNode wake, SyntaxNode write) =>
         member.Regions.Any(r => r.Key is not null && r.Contains(wake) && r.Contains(write) && (pollLocks.Contains(r.Key) || pollLocks.Any(k => SameSharedObject(k, r.Key))));

@@ -75,6 +75,55 @@ public static class StressSources
         return s.ToString();
     }
 
+    /// <summary>
+    /// One poll method of about <paramref name="lines"/> statements, all under one lock: stores, checks before and after
+    /// them and a local tested again and again (the shapes where the type rules place every read around every store).
+    /// </summary>
+    public static string HugeLockedPoll(int lines)
+    {
+        var s = new StringBuilder(Usings + "namespace Stress.Locked;\n\npublic sealed class Locked : IFuture<int>\n{\n" +
+            "    private readonly object _gate = new();\n    private int _state;\n    private bool _ready;\n    private Waker? _w;\n" +
+            "    private readonly List<Waker> _waiters = new();\n\n" +
+            "    public void Set() { lock (_gate) { _ready = true; _state++; } _w?.Wake(); foreach (var w in _waiters) w.Wake(); }\n\n" +
+            "    public Poll<int> Poll(Context cx)\n    {\n        var seen = 0;\n        lock (_gate)\n        {\n");
+        for (var i = 0; i < lines; i++)
+        {
+            s.Append("            ").Append((i % 6) switch
+            {
+                0 => $"if (_state == {i}) return Poll<int>.Ready({i});",
+                1 => "_w = cx.Waker;",
+                2 => $"if (_ready && _state > {i}) return Poll<int>.Ready(_state);",
+                3 => $"if (_state == -{i}) {{ _waiters.Add(cx.Waker); return Poll<int>.Pending; }}",
+                4 => $"seen = _state + {i}; if (seen == {i}) return Poll<int>.Ready(seen);",
+                _ => $"if (_state < -{i}) {{ _w = cx.Waker; if (_ready) return Poll<int>.Ready(0); return Poll<int>.Pending; }}",
+            }).Append('\n');
+        }
+        s.Append("        }\n        return Poll<int>.Pending;\n    }\n}\n");
+        return s.ToString();
+    }
+
+    /// <summary>One poll method of about <paramref name="lines"/> statements inside a loop, so every read is also a later round's read.</summary>
+    public static string HugeLoopPoll(int lines)
+    {
+        var s = new StringBuilder(Usings + "namespace Stress.Loop;\n\npublic sealed class Looping : IFuture<int>\n{\n" +
+            "    private readonly object _gate = new();\n    private int _state;\n    private volatile bool _ready;\n    private Waker? _w;\n\n" +
+            "    public void Set() { _ready = true; _state++; _w?.Wake(); }\n\n" +
+            "    public Poll<int> Poll(Context cx)\n    {\n        var round = 0;\n        while (round < 3)\n        {\n            round++;\n");
+        for (var i = 0; i < lines; i++)
+        {
+            s.Append("            ").Append((i % 5) switch
+            {
+                0 => $"if (_state == {i}) return Poll<int>.Ready({i});",
+                1 => $"if (_state == -{i}) {{ _w = cx.Waker; continue; }}",
+                2 => $"lock (_gate) {{ _w = cx.Waker; if (_ready) return Poll<int>.Ready({i}); }}",
+                3 => $"if (round == {i}) break;",
+                _ => $"if (_ready && round > {i}) {{ _w = cx.Waker; return Poll<int>.Pending; }}",
+            }).Append('\n');
+        }
+        s.Append("        }\n        _w = cx.Waker;\n        return _ready ? Poll<int>.Ready(-1) : Poll<int>.Pending;\n    }\n}\n");
+        return s.ToString();
+    }
+
     /// <summary>A state machine with a switch statement of <paramref name="cases"/> cases and a switch expression of as many arms.</summary>
     public static string WideSwitch(int cases)
     {

@@ -45,6 +45,35 @@ public class DiagnosticsTests
         """);
 
     [Fact]
+    public Task TwoWritesInOneMethodAreOneDiagnostic() => Verify.Diagnostics<PublishWithoutWakeAnalyzer>("""
+        using Wakers;
+
+        public sealed class Job : IFuture<int>
+        {
+            private readonly object _gate = new();
+            private bool _done;
+            private int _result;
+            private Waker? _waiter;
+
+            public void Complete(int result)
+            {
+                // One method that publishes without waking is one bug: the first write carries it.
+                lock (_gate) { [|_result = result|]; _done = true; }
+            }
+
+            public Poll<int> Poll(Context cx)
+            {
+                lock (_gate)
+                {
+                    if (_done && _result >= 0) return Poll<int>.Ready(_result);
+                    _waiter = cx.Waker;
+                    return Poll<int>.Pending;
+                }
+            }
+        }
+        """);
+
+    [Fact]
     public Task ChannelCloseInAStreamPoll() => Verify.Diagnostics<PublishWithoutWakeAnalyzer>("""
         using System.Collections.Generic;
         using Wakers;
