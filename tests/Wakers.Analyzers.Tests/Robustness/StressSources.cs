@@ -136,8 +136,9 @@ public static class StressSources
             {
                 0 => $"                _state = {i + 1};\n                _w = cx.Waker;\n                return Poll<int>.Pending;\n",
                 1 => $"                if (_inner.Poll(cx) is {{ IsReady: true }} r{i}) return Poll<int>.Ready(r{i}.Value);\n                return Poll<int>.Pending;\n",
-                2 => $"                _state = {i + 1};\n                goto case {i + 1};\n",
-                3 => "                return Poll<int>.Pending;\n",
+                // The last case has no next case to jump to.
+                2 when i + 1 < cases => $"                _state = {i + 1};\n                goto case {i + 1};\n",
+                2 or 3 => "                return Poll<int>.Pending;\n",
                 _ => $"                return Poll<int>.Ready({i});\n",
             });
         }
