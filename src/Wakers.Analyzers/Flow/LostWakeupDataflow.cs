@@ -106,8 +106,7 @@ internal sealed class LostWakeupDataflow
             if (--budget < 0) return _result; // not Completed: too many paths; report nothing rather than guess
             var ordinal = _work.Min;
             _work.Remove(ordinal);
-            var states = _in[ordinal]!.States.ToArray();
-            foreach (var state in states) ProcessBlock(blocks[ordinal], state, FlowMain);
+            foreach (var state in _in[ordinal]!.TakeUnprocessed()) ProcessBlock(blocks[ordinal], state, FlowMain);
         }
         _result.Completed = true;
         var exit = _in[blocks.Length - 1];
@@ -148,7 +147,7 @@ internal sealed class LostWakeupDataflow
             var isGuard = _guards is not null && _guards.IsGuard(block.Ordinal);
             bool? decided = isGuard && _scenario ? _guards!.ScenarioOutcome(block.Ordinal, value, _evaluator) : null;
             var loopKey = PollingLoops().TryGetValue(block.Ordinal, out var bodyBranch) ? "loop:" + block.Ordinal : null;
-            foreach (var outcome in new[] { true, false })
+            foreach (var outcome in Outcomes)
             {
                 if (decided.HasValue && decided.Value != outcome) continue;
                 var refined = InnerPollRefinement.Refine(s, value, outcome, _evaluator, _symbols);
@@ -170,13 +169,22 @@ internal sealed class LostWakeupDataflow
         var result = _evaluator.Evaluate(value, ref s);
         if (block.FallThroughSuccessor is { Semantics: ControlFlowBranchSemantics.Return } ret)
         {
-            foreach (var after in RunFinally(ret.FinallyRegions, s)) RecordReturn(block, value, result, after);
+            if (!InsideTryWithFinally(block)) RecordReturn(block, value, result, s);
+            else foreach (var after in RunFinally(ret.FinallyRegions, s)) RecordReturn(block, value, result, after);
         }
     }
+
+    private static readonly bool[] Outcomes = { true, false };
 
     private void FlowMain(BasicBlock from, ControlFlowBranch branch, RegistrationState state)
     {
         if (branch.Destination is not { } destination) return;
+        // Within one region a branch leaves nothing and runs no finally (the branch's region lists are costly to build).
+        if (from.EnclosingRegion == destination.EnclosingRegion)
+        {
+            Join(destination.Ordinal, state);
+            return;
+        }
         var s = state.Leaving(branch.LeavingRegions);
         foreach (var after in RunFinally(branch.FinallyRegions, s)) Join(destination.Ordinal, after);
     }
@@ -208,7 +216,7 @@ internal sealed class LostWakeupDataflow
             {
                 var ordinal = work.Min;
                 work.Remove(ordinal);
-                foreach (var s in local[ordinal].States.ToArray())
+                foreach (var s in local[ordinal].TakeUnprocessed())
                 {
                     ProcessBlock(_graph.Blocks[ordinal], s, (from, branch, st) =>
                     {
@@ -291,6 +299,15 @@ internal sealed class LostWakeupDataflow
             foreach (var p in _graph.Blocks[o].Predecessors) stack.Push(p.Source.Ordinal);
         }
         return seen;
+    }
+
+    private static bool InsideTryWithFinally(BasicBlock block)
+    {
+        for (var r = block.EnclosingRegion; r is not null; r = r.EnclosingRegion)
+        {
+            if (r.Kind == ControlFlowRegionKind.Try && r.EnclosingRegion is { Kind: ControlFlowRegionKind.TryAndFinally }) return true;
+        }
+        return false;
     }
 
     private int[] CatchEntries(BasicBlock block)

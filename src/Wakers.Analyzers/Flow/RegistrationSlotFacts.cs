@@ -75,15 +75,7 @@ internal static class SlotFact
     }
 
     /// <summary>Drops every learned comparison.</summary>
-    public static RegistrationState ForgetRelations(RegistrationState s)
-    {
-        if (s.Values.IsEmpty) return s;
-        foreach (var key in s.Values.Keys)
-        {
-            if (key is string k && k.StartsWith(RelationPrefix, System.StringComparison.Ordinal)) s = s.With(key, RegistrationValue.Unknown);
-        }
-        return s;
-    }
+    public static RegistrationState ForgetRelations(RegistrationState s) => s.WithoutStringKeys(RelationPrefix);
 
     private static string? Symbol(BinaryOperatorKind kind) => kind switch
     {
