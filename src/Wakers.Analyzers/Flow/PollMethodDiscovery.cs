@@ -1,5 +1,7 @@
 using System;
+using System.Collections.Concurrent;
 using System.Collections.Generic;
+using System.Runtime.CompilerServices;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
 using Microsoft.CodeAnalysis.Diagnostics;
@@ -29,31 +31,43 @@ internal static class PollMethodDiscovery
         }));
     }
 
+    // Every rule asks for the poll methods of every block: they are found once per compilation and operation tree.
+    private static readonly ConditionalWeakTable<Compilation, ConcurrentDictionary<IOperation, PollMethod[]>> PerCompilation = new();
+
     /// <summary>The poll methods of one operation block; graphs are built only where a poll method can be.</summary>
     public static IEnumerable<PollMethod> Find(OperationBlockAnalysisContext block, WakersSymbols symbols)
     {
+        var found = PerCompilation.GetValue(block.Compilation, _ => new ConcurrentDictionary<IOperation, PollMethod[]>());
         var owner = block.OwningSymbol as IMethodSymbol;
-        var ownerIsPoll = symbols.IsPollMethod(owner);
         var seen = new HashSet<IOperation>();
+        var all = new List<PollMethod>();
         foreach (var operationBlock in block.OperationBlocks)
         {
             // A block body's operation block hangs under its IMethodBodyOperation: the graph is the root's.
             var root = operationBlock;
             while (root.Parent is not null) root = root.Parent;
             if (!seen.Add(root)) continue;
-            // Cheap syntax test first: only a poll member, or one holding a lambda or local function, needs a graph.
-            if (!ownerIsPoll && !HasNestedFunction(root.Syntax)) continue;
-            if (!HasGraph(root)) continue;
-            var graph = block.GetControlFlowGraph(operationBlock);
-            if (ownerIsPoll && root is IMethodBodyOperation or IBlockOperation)
-            {
-                yield return new PollMethod(owner!, symbols.ContextParameter(owner!)!, graph, Declaration(owner!, root.Syntax));
-            }
-            foreach (var nested in Nested(graph, symbols))
-            {
-                yield return nested;
-            }
+            // Computed outside the dictionary's lock, and not kept when it fails (a cancelled analysis must not poison the cache).
+            if (!found.TryGetValue(root, out var polls)) polls = found.GetOrAdd(root, Find(block, operationBlock, root, owner, symbols));
+            all.AddRange(polls);
         }
+        return all;
+    }
+
+    private static PollMethod[] Find(OperationBlockAnalysisContext block, IOperation operationBlock, IOperation root, IMethodSymbol? owner, WakersSymbols symbols)
+    {
+        var ownerIsPoll = symbols.IsPollMethod(owner);
+        // Cheap syntax test first: only a poll member, or one holding a lambda or local function, needs a graph.
+        if (!ownerIsPoll && !HasNestedFunction(root.Syntax)) return Array.Empty<PollMethod>();
+        if (!HasGraph(root)) return Array.Empty<PollMethod>();
+        var graph = block.GetControlFlowGraph(operationBlock);
+        var polls = new List<PollMethod>();
+        if (ownerIsPoll && root is IMethodBodyOperation or IBlockOperation)
+        {
+            polls.Add(new PollMethod(owner!, symbols.ContextParameter(owner!)!, graph, Declaration(owner!, root.Syntax)));
+        }
+        polls.AddRange(Nested(graph, symbols));
+        return polls.ToArray();
     }
 
     // The roots ControlFlowGraph.Create accepts (attributes and parameter defaults hold no poll method).
