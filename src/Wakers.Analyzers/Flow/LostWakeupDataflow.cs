@@ -81,7 +81,10 @@ internal sealed class LostWakeupDataflow
         _symbols = summaries.Symbols;
         _evaluator = new RegistrationEvaluator(poll, summaries);
         _evaluator.OnRegistration = OnRegistration;
+        _flowMain = FlowMain;
     }
+
+    private readonly EdgeSink _flowMain;
 
     public RegistrationEvaluator Evaluator => _evaluator;
 
@@ -106,7 +109,7 @@ internal sealed class LostWakeupDataflow
             if (--budget < 0) return _result; // not Completed: too many paths; report nothing rather than guess
             var ordinal = _work.Min;
             _work.Remove(ordinal);
-            foreach (var state in _in[ordinal]!.TakeUnprocessed()) ProcessBlock(blocks[ordinal], state, FlowMain);
+            foreach (var state in _in[ordinal]!.TakeUnprocessed()) ProcessBlock(blocks[ordinal], state, _flowMain);
         }
         _result.Completed = true;
         var exit = _in[blocks.Length - 1];
@@ -146,7 +149,8 @@ internal sealed class LostWakeupDataflow
             _evaluator.Evaluate(value, ref s);
             var isGuard = _guards is not null && _guards.IsGuard(block.Ordinal);
             bool? decided = isGuard && _scenario ? _guards!.ScenarioOutcome(block.Ordinal, value, _evaluator) : null;
-            var loopKey = PollingLoops().TryGetValue(block.Ordinal, out var bodyBranch) ? "loop:" + block.Ordinal : null;
+            var loopKey = PollingLoops().TryGetValue(block.Ordinal, out var loop) ? loop.Key : null;
+            var bodyBranch = loop.Body;
             foreach (var outcome in Outcomes)
             {
                 if (decided.HasValue && decided.Value != outcome) continue;
@@ -179,14 +183,17 @@ internal sealed class LostWakeupDataflow
     private void FlowMain(BasicBlock from, ControlFlowBranch branch, RegistrationState state)
     {
         if (branch.Destination is not { } destination) return;
-        // Within one region a branch leaves nothing and runs no finally (the branch's region lists are costly to build).
-        if (from.EnclosingRegion == destination.EnclosingRegion)
+        // The regions left are walked here rather than read from the branch, whose region lists are costly to build;
+        // only a branch out of a try with a finally needs them.
+        var s = state;
+        var runsFinally = false;
+        for (var r = from.EnclosingRegion; r is not null && (destination.Ordinal < r.FirstBlockOrdinal || destination.Ordinal > r.LastBlockOrdinal); r = r.EnclosingRegion)
         {
-            Join(destination.Ordinal, state);
-            return;
+            s = s.Leaving(r);
+            runsFinally |= r.Kind == ControlFlowRegionKind.Try && r.EnclosingRegion is { Kind: ControlFlowRegionKind.TryAndFinally };
         }
-        var s = state.Leaving(branch.LeavingRegions);
-        foreach (var after in RunFinally(branch.FinallyRegions, s)) Join(destination.Ordinal, after);
+        if (!runsFinally) Join(destination.Ordinal, s);
+        else foreach (var after in RunFinally(branch.FinallyRegions, s)) Join(destination.Ordinal, after);
     }
 
     private void Join(int ordinal, RegistrationState state)
@@ -236,13 +243,13 @@ internal sealed class LostWakeupDataflow
         return current;
     }
 
-    private Dictionary<int, ControlFlowBranch>? _pollingLoops;
+    private Dictionary<int, (ControlFlowBranch Body, string Key)>? _pollingLoops;
 
     // Loop conditions (a successor leads back to the block, the other does not) whose body polls an inner future.
-    private Dictionary<int, ControlFlowBranch> PollingLoops()
+    private Dictionary<int, (ControlFlowBranch Body, string Key)> PollingLoops()
     {
         if (_pollingLoops is not null) return _pollingLoops;
-        _pollingLoops = new Dictionary<int, ControlFlowBranch>();
+        _pollingLoops = new Dictionary<int, (ControlFlowBranch, string)>();
         foreach (var b in _graph.Blocks)
         {
             if (b.ConditionKind == ControlFlowConditionKind.None || b.ConditionalSuccessor is not { } c || b.FallThroughSuccessor is not { } f) continue;
@@ -254,7 +261,7 @@ internal sealed class LostWakeupDataflow
             if (body is null) continue;
             var bodyBlocks = Reach(body.Destination);
             bodyBlocks.IntersectWith(Reaching(b.Ordinal));
-            if (bodyBlocks.Any(o => PollsInner(_graph.Blocks[o]))) _pollingLoops[b.Ordinal] = body;
+            if (bodyBlocks.Any(o => PollsInner(_graph.Blocks[o]))) _pollingLoops[b.Ordinal] = (body, "loop:" + b.Ordinal);
         }
         return _pollingLoops;
     }

@@ -55,6 +55,12 @@ internal sealed class RegistrationEvaluator
         }
     }
 
+    /// <summary>Slot keys of this graph's operations (<see cref="SlotFact.KeyOf"/>), computed once.</summary>
+    public Dictionary<IOperation, string?> SlotKeys { get; } = new();
+
+    /// <summary>The state keys of this graph's comparisons (<see cref="SlotFact.RefineRelation"/>), computed once.</summary>
+    public Dictionary<IBinaryOperation, SlotFact.RelationKeys> RelationKeys { get; } = new();
+
     /// <summary>Calls to helpers that store the waker only under a store-once guard, with the guard's description.</summary>
     public Dictionary<IOperation, string> StaleCalls { get; } = new();
 

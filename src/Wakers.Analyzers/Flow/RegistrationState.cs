@@ -2,6 +2,7 @@ using System;
 using System.Collections.Generic;
 using System.Collections.Immutable;
 using System.Runtime.CompilerServices;
+using Microsoft.CodeAnalysis.FlowAnalysis;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.Operations;
 
@@ -147,15 +148,21 @@ internal sealed class RegistrationState : IEquatable<RegistrationState>
     }
 
     /// <summary>Forgets the locals and captures of regions the path leaves.</summary>
-    public RegistrationState Leaving(ImmutableArray<Microsoft.CodeAnalysis.FlowAnalysis.ControlFlowRegion> regions)
+    public RegistrationState Leaving(ImmutableArray<ControlFlowRegion> regions)
     {
         if (regions.IsDefaultOrEmpty || _facts.Length == 0) return this;
         var s = this;
-        foreach (var region in regions)
-        {
-            foreach (var local in region.Locals) s = s.With(local, RegistrationValue.Unknown);
-            foreach (var id in region.CaptureIds) s = s.With(id, RegistrationValue.Unknown);
-        }
+        foreach (var region in regions) s = s.Leaving(region);
+        return s;
+    }
+
+    /// <summary>Forgets the locals and captures of a region the path leaves.</summary>
+    public RegistrationState Leaving(ControlFlowRegion region)
+    {
+        if (_facts.Length == 0) return this;
+        var s = this;
+        foreach (var local in region.Locals) s = s.With(local, RegistrationValue.Unknown);
+        foreach (var id in region.CaptureIds) s = s.With(id, RegistrationValue.Unknown);
         return s;
     }
 
