@@ -1,6 +1,7 @@
 using System;
 using System.Collections.Concurrent;
 using System.Collections.Generic;
+using System.Linq;
 using System.Runtime.CompilerServices;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
@@ -57,8 +58,10 @@ internal static class PollMethodDiscovery
     private static PollMethod[] Find(OperationBlockAnalysisContext block, IOperation operationBlock, IOperation root, IMethodSymbol? owner, WakersSymbols symbols)
     {
         var ownerIsPoll = symbols.IsPollMethod(owner);
-        // Cheap syntax test first: only a poll member, or one holding a lambda or local function, needs a graph.
-        if (!ownerIsPoll && !HasNestedFunction(root.Syntax)) return Array.Empty<PollMethod>();
+        // Cheap tests first: only a poll member, or one holding a lambda or local function that is a poll method, needs a
+        // graph; the syntax tells whether there is any nested function, the operation tree whether one is a poll method.
+        var hasNested = HasNestedFunction(root.Syntax);
+        if (!ownerIsPoll && (!hasNested || !HasNestedPoll(root, symbols))) return Array.Empty<PollMethod>();
         if (!HasGraph(root)) return Array.Empty<PollMethod>();
         var graph = block.GetControlFlowGraph(operationBlock);
         var polls = new List<PollMethod>();
@@ -66,7 +69,7 @@ internal static class PollMethodDiscovery
         {
             polls.Add(new PollMethod(owner!, symbols.ContextParameter(owner!)!, graph, Declaration(owner!, root.Syntax)));
         }
-        polls.AddRange(Nested(graph, symbols));
+        if (hasNested) polls.AddRange(Nested(graph, symbols));
         return polls.ToArray();
     }
 
@@ -93,7 +96,17 @@ internal static class PollMethodDiscovery
         return false;
     }
 
-    // Local functions and lambdas, at any depth, each with its own graph.
+    private static bool HasNestedPoll(IOperation root, WakersSymbols symbols)
+    {
+        foreach (var op in root.Descendants())
+        {
+            if (op is IAnonymousFunctionOperation f && symbols.IsPollMethod(f.Symbol)) return true;
+            if (op is ILocalFunctionOperation l && symbols.IsPollMethod(l.Symbol)) return true;
+        }
+        return false;
+    }
+
+    // Local functions and lambdas, at any depth, each with its own graph (built only for a poll method or one holding more).
     private static IEnumerable<PollMethod> Nested(ControlFlowGraph graph, WakersSymbols symbols)
     {
         var pending = new Stack<ControlFlowGraph>();
@@ -103,15 +116,19 @@ internal static class PollMethodDiscovery
             var g = pending.Pop();
             foreach (var local in g.LocalFunctions)
             {
+                var isPoll = symbols.IsPollMethod(local);
+                if (!isPoll && !local.DeclaringSyntaxReferences.Any(r => HasNestedFunction(r.GetSyntax()))) continue;
                 var lg = g.GetLocalFunctionControlFlowGraph(local);
                 pending.Push(lg);
-                if (symbols.IsPollMethod(local)) yield return new PollMethod(local, symbols.ContextParameter(local)!, lg, Declaration(local, lg.OriginalOperation.Syntax));
+                if (isPoll) yield return new PollMethod(local, symbols.ContextParameter(local)!, lg, Declaration(local, lg.OriginalOperation.Syntax));
             }
             foreach (var lambda in AnonymousFunctions(g))
             {
+                var isPoll = symbols.IsPollMethod(lambda.Symbol);
+                if (!isPoll && !HasNestedFunction(lambda.Syntax)) continue;
                 var lg = g.GetAnonymousFunctionControlFlowGraph(lambda);
                 pending.Push(lg);
-                if (symbols.IsPollMethod(lambda.Symbol)) yield return new PollMethod(lambda.Symbol, symbols.ContextParameter(lambda.Symbol)!, lg, lambda.Syntax);
+                if (isPoll) yield return new PollMethod(lambda.Symbol, symbols.ContextParameter(lambda.Symbol)!, lg, lambda.Syntax);
             }
         }
     }
