@@ -99,6 +99,7 @@ internal sealed class LostWakeupDataflow
         _scenario = scenario;
         _evaluator.LaterPoll = scenario;
         _result = new DataflowResult();
+        _finallyRuns.Clear();
         var blocks = _graph.Blocks;
         _in = new RegistrationStateSet?[blocks.Length];
         _work = new SortedSet<int>();
@@ -203,12 +204,21 @@ internal sealed class LostWakeupDataflow
     }
 
     // A finally region runs on the way out of its try: a small worklist over its own blocks.
+    // Every return inside a lock runs the same finally, mostly on the same path state: each result is kept for the run.
+    private readonly Dictionary<(ControlFlowRegion, RegistrationState), RegistrationState[]> _finallyRuns = new();
+
     private IEnumerable<RegistrationState> RunFinally(ImmutableArray<ControlFlowRegion> regions, RegistrationState state)
     {
         IEnumerable<RegistrationState> current = new[] { state };
         if (regions.IsDefaultOrEmpty) return current;
         foreach (var region in regions)
         {
+            var single = current is RegistrationState[] { Length: 1 } one ? one[0] : null;
+            if (single is not null && _finallyRuns.TryGetValue((region, single), out var known))
+            {
+                current = known;
+                continue;
+            }
             var outputs = new RegistrationStateSet();
             var local = new Dictionary<int, RegistrationStateSet>();
             var work = new SortedSet<int>();
@@ -238,7 +248,9 @@ internal sealed class LostWakeupDataflow
                     });
                 }
             }
-            current = outputs.States.ToArray();
+            var result = outputs.States.ToArray();
+            if (single is not null) _finallyRuns[(region, single)] = result;
+            current = result;
         }
         return current;
     }

@@ -73,12 +73,11 @@ internal static class SlotFact
         var known = s.Get(keys.Tested);
         if (known.Kind == RegistrationValueKind.True) return outcome ? s : null;
         if (known.Kind == RegistrationValueKind.False) return outcome ? null : s;
-        var learned = outcome ? keys.IfTrue : keys.IfFalse;
-        return s.With(learned[0], RegistrationValue.Bool(true))
-            .With(learned[1], RegistrationValue.Bool(false))
-            .With(learned[2], RegistrationValue.Bool(true))
-            .With(learned[3], RegistrationValue.Bool(false));
+        return s.WithAll(outcome ? keys.IfTrue : keys.IfFalse, LearnedValues);
     }
+
+    private static readonly RegistrationValue[] LearnedValues =
+        { RegistrationValue.Bool(true), RegistrationValue.Bool(false), RegistrationValue.Bool(true), RegistrationValue.Bool(false) };
 
     /// <summary>The state keys one comparison reads and, for each outcome, writes (built once per comparison).</summary>
     internal sealed class RelationKeys

@@ -2,8 +2,8 @@ using System;
 using System.Collections.Generic;
 using System.Collections.Immutable;
 using System.Runtime.CompilerServices;
-using Microsoft.CodeAnalysis.FlowAnalysis;
 using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.FlowAnalysis;
 using Microsoft.CodeAnalysis.Operations;
 
 namespace Wakers.Analyzers.Flow;
@@ -159,11 +159,70 @@ internal sealed class RegistrationState : IEquatable<RegistrationState>
     /// <summary>Forgets the locals and captures of a region the path leaves.</summary>
     public RegistrationState Leaving(ControlFlowRegion region)
     {
-        if (_facts.Length == 0) return this;
-        var s = this;
-        foreach (var local in region.Locals) s = s.With(local, RegistrationValue.Unknown);
-        foreach (var id in region.CaptureIds) s = s.With(id, RegistrationValue.Unknown);
-        return s;
+        if (_facts.Length == 0 || region.Locals.IsEmpty && region.CaptureIds.IsEmpty) return this;
+        var dropped = 0;
+        foreach (var f in _facts)
+        {
+            if (DeclaredIn(region, f.Key)) dropped++;
+        }
+        if (dropped == 0) return this;
+        var kept = new Fact[_facts.Length - dropped];
+        var n = 0;
+        foreach (var f in _facts)
+        {
+            if (!DeclaredIn(region, f.Key)) kept[n++] = f;
+        }
+        return new RegistrationState(Registration, kept, _openPolls);
+    }
+
+    private static bool DeclaredIn(ControlFlowRegion region, object key)
+    {
+        switch (key)
+        {
+            case ILocalSymbol local:
+                foreach (var l in region.Locals)
+                {
+                    if (SymbolEqualityComparer.Default.Equals(l, local)) return true;
+                }
+                return false;
+            case CaptureId id:
+                return region.CaptureIds.Contains(id);
+            default:
+                return false;
+        }
+    }
+
+    /// <summary>The state with several facts set at once (one copy instead of one per fact).</summary>
+    public RegistrationState WithAll(string[] keys, RegistrationValue[] values)
+    {
+        Fact[]? facts = null;
+        var count = _facts.Length;
+        for (var k = 0; k < keys.Length; k++)
+        {
+            var hash = KeyHash(keys[k]);
+            var current = facts ?? _facts;
+            var i = IndexOf(current, count, keys[k], hash);
+            if (i >= 0 && current[i].Value.Equals(values[k])) continue;
+            if (facts is null)
+            {
+                facts = new Fact[_facts.Length + keys.Length];
+                Array.Copy(_facts, facts, _facts.Length);
+            }
+            if (i >= 0) facts[i] = new Fact(keys[k], hash, values[k]);
+            else facts[count++] = new Fact(keys[k], hash, values[k]);
+        }
+        if (facts is null) return this;
+        if (count < facts.Length) Array.Resize(ref facts, count);
+        return new RegistrationState(Registration, facts, _openPolls);
+    }
+
+    private static int IndexOf(Fact[] facts, int count, object key, int hash)
+    {
+        for (var i = 0; i < count; i++)
+        {
+            if (facts[i].KeyHash == hash && StateKeyComparer.Instance.Equals(facts[i].Key, key)) return i;
+        }
+        return -1;
     }
 
     /// <summary>The facts both states share (used only when a block holds too many paths).</summary>
@@ -222,14 +281,7 @@ internal sealed class RegistrationState : IEquatable<RegistrationState>
         return _hash;
     }
 
-    private int IndexOf(object key, int hash)
-    {
-        for (var i = 0; i < _facts.Length; i++)
-        {
-            if (_facts[i].KeyHash == hash && StateKeyComparer.Instance.Equals(_facts[i].Key, key)) return i;
-        }
-        return -1;
-    }
+    private int IndexOf(object key, int hash) => IndexOf(_facts, _facts.Length, key, hash);
 
     private static int KeyHash(object key) => StateKeyComparer.Instance.GetHashCode(key);
 
