@@ -1,3 +1,4 @@
+using System;
 using System.Collections.Generic;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.Diagnostics;
@@ -35,8 +36,11 @@ internal static class FunctionGraphs
         return null;
     }
 
-    /// <summary>Every local function and lambda inside <paramref name="graph"/>, at any depth, each with its own graph and its syntax.</summary>
-    public static IEnumerable<(IMethodSymbol Symbol, ControlFlowGraph Graph, SyntaxNode Syntax)> Nested(ControlFlowGraph graph)
+    /// <summary>
+    /// Every local function and lambda inside <paramref name="graph"/>, at any depth, each with its own graph and its
+    /// syntax; with <paramref name="wanted"/>, only those it accepts get a graph (and are searched further).
+    /// </summary>
+    public static IEnumerable<(IMethodSymbol Symbol, ControlFlowGraph Graph, SyntaxNode Syntax)> Nested(ControlFlowGraph graph, Func<IMethodSymbol, bool>? wanted = null)
     {
         var pending = new Stack<ControlFlowGraph>();
         pending.Push(graph);
@@ -45,6 +49,7 @@ internal static class FunctionGraphs
             var g = pending.Pop();
             foreach (var local in g.LocalFunctions)
             {
+                if (wanted is not null && !wanted(local)) continue;
                 var lg = g.GetLocalFunctionControlFlowGraph(local);
                 pending.Push(lg);
                 yield return (local, lg, lg.OriginalOperation.Syntax);
@@ -57,6 +62,7 @@ internal static class FunctionGraphs
                     foreach (var lambda in op.DescendantsAndSelf())
                     {
                         if (lambda is not IFlowAnonymousFunctionOperation flow) continue;
+                        if (wanted is not null && !wanted(flow.Symbol)) continue;
                         var lg = g.GetAnonymousFunctionControlFlowGraph(flow);
                         pending.Push(lg);
                         yield return (flow.Symbol, lg, flow.Syntax);

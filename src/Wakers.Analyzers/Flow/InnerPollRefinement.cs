@@ -59,7 +59,7 @@ internal static class InnerPollRefinement
                     var tested = SlotFact.IsNullLiteral(b.RightOperand) ? b.LeftOperand : b.RightOperand;
                     return SlotFact.Refine(s, SlotFact.KeyOf(tested, evaluator), equals == outcome ? RegistrationValue.Null : RegistrationValue.NotNull);
                 }
-                return SlotFact.RefineRelation(s, b, outcome);
+                return SlotFact.RefineRelation(s, b, outcome, evaluator);
             }
             case IIsPatternOperation { Pattern: IRecursivePatternOperation { PropertySubpatterns.Length: 1 } rp } isp
                 when rp.PropertySubpatterns[0] is { Member: IPropertyReferenceOperation { Property.Name: "IsReady" or "IsPending" } member, Pattern: IConstantPatternOperation { Value.ConstantValue: { HasValue: true, Value: bool pb } } }
@@ -72,7 +72,7 @@ internal static class InnerPollRefinement
             case IFieldReferenceOperation or IPropertyReferenceOperation when condition.Type?.SpecialType == SpecialType.System_Boolean:
                 return SlotFact.Refine(s, SlotFact.KeyOf(condition, evaluator), outcome ? RegistrationValue.Bool(true) : RegistrationValue.Bool(false));
             case IBinaryOperation { OperatorKind: BinaryOperatorKind.LessThan or BinaryOperatorKind.LessThanOrEqual or BinaryOperatorKind.GreaterThan or BinaryOperatorKind.GreaterThanOrEqual } relation:
-                return SlotFact.RefineRelation(s, relation, outcome);
+                return SlotFact.RefineRelation(s, relation, outcome, evaluator);
             case IIsNullOperation isNull:
                 return SlotFact.Refine(s, SlotFact.KeyOf(isNull.Operand, evaluator), outcome ? RegistrationValue.Null : RegistrationValue.NotNull);
             case IIsPatternOperation { Pattern: IConstantPatternOperation { Value: var nv } } isNullPattern when SlotFact.IsNullLiteral(nv):

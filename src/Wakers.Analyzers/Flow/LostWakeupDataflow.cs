@@ -81,7 +81,10 @@ internal sealed class LostWakeupDataflow
         _symbols = summaries.Symbols;
         _evaluator = new RegistrationEvaluator(poll, summaries);
         _evaluator.OnRegistration = OnRegistration;
+        _flowMain = FlowMain;
     }
+
+    private readonly EdgeSink _flowMain;
 
     public RegistrationEvaluator Evaluator => _evaluator;
 
@@ -96,6 +99,7 @@ internal sealed class LostWakeupDataflow
         _scenario = scenario;
         _evaluator.LaterPoll = scenario;
         _result = new DataflowResult();
+        _finallyRuns.Clear();
         var blocks = _graph.Blocks;
         _in = new RegistrationStateSet?[blocks.Length];
         _work = new SortedSet<int>();
@@ -106,8 +110,7 @@ internal sealed class LostWakeupDataflow
             if (--budget < 0) return _result; // not Completed: too many paths; report nothing rather than guess
             var ordinal = _work.Min;
             _work.Remove(ordinal);
-            var states = _in[ordinal]!.States.ToArray();
-            foreach (var state in states) ProcessBlock(blocks[ordinal], state, FlowMain);
+            foreach (var state in _in[ordinal]!.TakeUnprocessed()) ProcessBlock(blocks[ordinal], state, _flowMain);
         }
         _result.Completed = true;
         var exit = _in[blocks.Length - 1];
@@ -147,8 +150,9 @@ internal sealed class LostWakeupDataflow
             _evaluator.Evaluate(value, ref s);
             var isGuard = _guards is not null && _guards.IsGuard(block.Ordinal);
             bool? decided = isGuard && _scenario ? _guards!.ScenarioOutcome(block.Ordinal, value, _evaluator) : null;
-            var loopKey = PollingLoops().TryGetValue(block.Ordinal, out var bodyBranch) ? "loop:" + block.Ordinal : null;
-            foreach (var outcome in new[] { true, false })
+            var loopKey = PollingLoops().TryGetValue(block.Ordinal, out var loop) ? loop.Key : null;
+            var bodyBranch = loop.Body;
+            foreach (var outcome in Outcomes)
             {
                 if (decided.HasValue && decided.Value != outcome) continue;
                 var refined = InnerPollRefinement.Refine(s, value, outcome, _evaluator, _symbols);
@@ -170,15 +174,27 @@ internal sealed class LostWakeupDataflow
         var result = _evaluator.Evaluate(value, ref s);
         if (block.FallThroughSuccessor is { Semantics: ControlFlowBranchSemantics.Return } ret)
         {
-            foreach (var after in RunFinally(ret.FinallyRegions, s)) RecordReturn(block, value, result, after);
+            if (!InsideTryWithFinally(block)) RecordReturn(block, value, result, s);
+            else foreach (var after in RunFinally(ret.FinallyRegions, s)) RecordReturn(block, value, result, after);
         }
     }
+
+    private static readonly bool[] Outcomes = { true, false };
 
     private void FlowMain(BasicBlock from, ControlFlowBranch branch, RegistrationState state)
     {
         if (branch.Destination is not { } destination) return;
-        var s = state.Leaving(branch.LeavingRegions);
-        foreach (var after in RunFinally(branch.FinallyRegions, s)) Join(destination.Ordinal, after);
+        // The regions left are walked here rather than read from the branch, whose region lists are costly to build;
+        // only a branch out of a try with a finally needs them.
+        var s = state;
+        var runsFinally = false;
+        for (var r = from.EnclosingRegion; r is not null && (destination.Ordinal < r.FirstBlockOrdinal || destination.Ordinal > r.LastBlockOrdinal); r = r.EnclosingRegion)
+        {
+            s = s.Leaving(r);
+            runsFinally |= r.Kind == ControlFlowRegionKind.Try && r.EnclosingRegion is { Kind: ControlFlowRegionKind.TryAndFinally };
+        }
+        if (!runsFinally) Join(destination.Ordinal, s);
+        else foreach (var after in RunFinally(branch.FinallyRegions, s)) Join(destination.Ordinal, after);
     }
 
     private void Join(int ordinal, RegistrationState state)
@@ -188,12 +204,21 @@ internal sealed class LostWakeupDataflow
     }
 
     // A finally region runs on the way out of its try: a small worklist over its own blocks.
+    // Every return inside a lock runs the same finally, mostly on the same path state: each result is kept for the run.
+    private readonly Dictionary<(ControlFlowRegion, RegistrationState), RegistrationState[]> _finallyRuns = new();
+
     private IEnumerable<RegistrationState> RunFinally(ImmutableArray<ControlFlowRegion> regions, RegistrationState state)
     {
         IEnumerable<RegistrationState> current = new[] { state };
         if (regions.IsDefaultOrEmpty) return current;
         foreach (var region in regions)
         {
+            var single = current is RegistrationState[] { Length: 1 } one ? one[0] : null;
+            if (single is not null && _finallyRuns.TryGetValue((region, single), out var known))
+            {
+                current = known;
+                continue;
+            }
             var outputs = new RegistrationStateSet();
             var local = new Dictionary<int, RegistrationStateSet>();
             var work = new SortedSet<int>();
@@ -208,7 +233,7 @@ internal sealed class LostWakeupDataflow
             {
                 var ordinal = work.Min;
                 work.Remove(ordinal);
-                foreach (var s in local[ordinal].States.ToArray())
+                foreach (var s in local[ordinal].TakeUnprocessed())
                 {
                     ProcessBlock(_graph.Blocks[ordinal], s, (from, branch, st) =>
                     {
@@ -223,18 +248,20 @@ internal sealed class LostWakeupDataflow
                     });
                 }
             }
-            current = outputs.States.ToArray();
+            var result = outputs.States.ToArray();
+            if (single is not null) _finallyRuns[(region, single)] = result;
+            current = result;
         }
         return current;
     }
 
-    private Dictionary<int, ControlFlowBranch>? _pollingLoops;
+    private Dictionary<int, (ControlFlowBranch Body, string Key)>? _pollingLoops;
 
     // Loop conditions (a successor leads back to the block, the other does not) whose body polls an inner future.
-    private Dictionary<int, ControlFlowBranch> PollingLoops()
+    private Dictionary<int, (ControlFlowBranch Body, string Key)> PollingLoops()
     {
         if (_pollingLoops is not null) return _pollingLoops;
-        _pollingLoops = new Dictionary<int, ControlFlowBranch>();
+        _pollingLoops = new Dictionary<int, (ControlFlowBranch, string)>();
         foreach (var b in _graph.Blocks)
         {
             if (b.ConditionKind == ControlFlowConditionKind.None || b.ConditionalSuccessor is not { } c || b.FallThroughSuccessor is not { } f) continue;
@@ -246,7 +273,7 @@ internal sealed class LostWakeupDataflow
             if (body is null) continue;
             var bodyBlocks = Reach(body.Destination);
             bodyBlocks.IntersectWith(Reaching(b.Ordinal));
-            if (bodyBlocks.Any(o => PollsInner(_graph.Blocks[o]))) _pollingLoops[b.Ordinal] = body;
+            if (bodyBlocks.Any(o => PollsInner(_graph.Blocks[o]))) _pollingLoops[b.Ordinal] = (body, "loop:" + b.Ordinal);
         }
         return _pollingLoops;
     }
@@ -291,6 +318,15 @@ internal sealed class LostWakeupDataflow
             foreach (var p in _graph.Blocks[o].Predecessors) stack.Push(p.Source.Ordinal);
         }
         return seen;
+    }
+
+    private static bool InsideTryWithFinally(BasicBlock block)
+    {
+        for (var r = block.EnclosingRegion; r is not null; r = r.EnclosingRegion)
+        {
+            if (r.Kind == ControlFlowRegionKind.Try && r.EnclosingRegion is { Kind: ControlFlowRegionKind.TryAndFinally }) return true;
+        }
+        return false;
     }
 
     private int[] CatchEntries(BasicBlock block)

@@ -29,20 +29,36 @@ internal static class RegistrationCallees
         }
         var type = method.ContainingType;
         if (type is null) return false;
-        var ns = type.ContainingNamespace?.ToDisplayString() ?? "";
+        // Namespaces compared part by part: formatting a display string per call was a hot spot of the dataflow.
+        var ns = type.ContainingNamespace;
         switch (type.Name)
         {
-            case "String" when ns == "System":
-            case "Console" when ns == "System":
-            case "Debug" when ns == "System.Diagnostics":
-            case "Trace" when ns == "System.Diagnostics":
-            case "StringBuilder" when ns == "System.Text":
-            case "TextWriter" when ns == "System.IO":
+            case "String" or "Console" or "Object" when IsNamespace(ns, "System"):
+            case "Debug" or "Trace" when IsNamespace(ns, "Diagnostics", "System"):
+            case "StringBuilder" when IsNamespace(ns, "Text", "System"):
+            case "TextWriter" when IsNamespace(ns, "IO", "System"):
             case "DefaultInterpolatedStringHandler":
-            case "Object" when ns == "System":
                 return true;
         }
-        return ns.StartsWith("Microsoft.Extensions.Logging", System.StringComparison.Ordinal);
+        for (var n = ns; n is { IsGlobalNamespace: false }; n = n.ContainingNamespace)
+        {
+            if (IsNamespace(n, "Logging", "Extensions", "Microsoft")) return true;
+        }
+        return false;
+    }
+
+    // Whether ns is the namespace whose parts, innermost first, are the names given (and nothing encloses the last).
+    private static bool IsNamespace(INamespaceSymbol? ns, string innermost, string? middle = null, string? outermost = null)
+    {
+        if (!Part(ref ns, innermost) || middle is not null && !Part(ref ns, middle) || outermost is not null && !Part(ref ns, outermost)) return false;
+        return ns is null || ns.IsGlobalNamespace;
+    }
+
+    private static bool Part(ref INamespaceSymbol? ns, string name)
+    {
+        if (ns is null || ns.IsGlobalNamespace || ns.Name != name) return false;
+        ns = ns.ContainingNamespace;
+        return true;
     }
 
     /// <summary>Types whose construction around a waker keeps nothing beyond the new object (and strings, exceptions).</summary>
@@ -53,7 +69,7 @@ internal static class RegistrationCallees
         if (type.SpecialType == SpecialType.System_String) return true;
         for (var t = type; t is not null; t = t.BaseType)
         {
-            if (t.Name == "Exception" && t.ContainingNamespace?.ToDisplayString() == "System") return true;
+            if (t.Name == "Exception" && IsNamespace(t.ContainingNamespace, "System")) return true;
         }
         return false;
     }

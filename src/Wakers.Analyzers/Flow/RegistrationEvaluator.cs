@@ -55,6 +55,12 @@ internal sealed class RegistrationEvaluator
         }
     }
 
+    /// <summary>Slot keys of this graph's operations (<see cref="SlotFact.KeyOf"/>), computed once.</summary>
+    public Dictionary<IOperation, string?> SlotKeys { get; } = new();
+
+    /// <summary>The state keys of this graph's comparisons (<see cref="SlotFact.RefineRelation"/>), computed once.</summary>
+    public Dictionary<IBinaryOperation, SlotFact.RelationKeys> RelationKeys { get; } = new();
+
     /// <summary>Calls to helpers that store the waker only under a store-once guard, with the guard's description.</summary>
     public Dictionary<IOperation, string> StaleCalls { get; } = new();
 
@@ -84,7 +90,7 @@ internal sealed class RegistrationEvaluator
             case ILocalReferenceOperation l:
                 return s.Get(l.Local);
             case IParameterReferenceOperation p:
-                if (s.Values.ContainsKey(p.Parameter)) return s.Get(p.Parameter);
+                if (s.Has(p.Parameter)) return s.Get(p.Parameter);
                 return SymbolEqualityComparer.Default.Equals(p.Parameter, _poll.Context) ? RegistrationValue.Carrier : RegistrationValue.Unknown;
             case ILiteralOperation when op.ConstantValue is { HasValue: true, Value: bool b }:
                 return RegistrationValue.Bool(b);
@@ -418,7 +424,7 @@ internal sealed class RegistrationEvaluator
 
     private RegistrationState EscapeCaptured(SyntaxNode syntax, RegistrationState s)
     {
-        if (_model is null || syntax.SyntaxTree != _model.SyntaxTree || !s.Values.Values.Any(v => v.Kind == RegistrationValueKind.Fresh)) return s;
+        if (_model is null || syntax.SyntaxTree != _model.SyntaxTree || !s.HasValueOfKind(RegistrationValueKind.Fresh)) return s;
         foreach (var id in syntax.DescendantNodes().OfType<IdentifierNameSyntax>())
         {
             if (_model.GetSymbolInfo(id).Symbol is ILocalSymbol local && s.Get(local).Kind == RegistrationValueKind.Fresh) s = s.With(local, RegistrationValue.Unknown);
@@ -437,7 +443,7 @@ internal sealed class RegistrationEvaluator
     // Locals (and parameters) of the poll method that a nested function's body mentions and that hold the waker here.
     private IEnumerable<ISymbol> CapturedCarriers(SyntaxNode syntax, RegistrationState s)
     {
-        if (_model is null || s.Values.IsEmpty || syntax.SyntaxTree != _model.SyntaxTree) yield break;
+        if (_model is null || s.HasNoValues || syntax.SyntaxTree != _model.SyntaxTree) yield break;
         foreach (var id in syntax.DescendantNodes().OfType<IdentifierNameSyntax>())
         {
             var symbol = _model.GetSymbolInfo(id).Symbol;

@@ -50,14 +50,8 @@ internal sealed class RegistrationGuards
     {
         if (firstRun.Stores.Count == 0) return null;
         var storesByBlock = firstRun.Stores.Values.GroupBy(s => s.Block).ToDictionary(g => g.Key, g => g.ToList());
-        var flagsByBlock = new Dictionary<int, List<(string Slot, long Value)>>();
-        foreach (var b in graph.Blocks)
-        {
-            var flags = new List<(string, long)>();
-            foreach (var op in b.Operations) CollectFlagWrites(op, evaluator, flags);
-            if (b.BranchValue is { } bv) CollectFlagWrites(bv, evaluator, flags);
-            if (flags.Count > 0) flagsByBlock[b.Ordinal] = flags;
-        }
+        Dictionary<int, List<(string Slot, long Value)>>? flagsByBlock = null;
+        HashSet<string>? flagSlots = null;
         var guards = new Dictionary<int, RegistrationGuard>();
         foreach (var g in graph.Blocks)
         {
@@ -65,13 +59,17 @@ internal sealed class RegistrationGuards
             var atoms = new List<(GuardTest Test, string Slot)>();
             CollectAtoms(g.BranchValue, evaluator, atoms, 0);
             if (atoms.Count == 0) continue;
+            if (flagsByBlock is null && atoms.Any(a => a.Test == GuardTest.Flag)) (flagsByBlock, flagSlots) = FlagWrites(graph, evaluator);
+            // Only an atom that some store or flag write of the whole graph can match needs the costlier reach below.
+            atoms.RemoveAll(a => !CanMatch(a.Test, a.Slot, firstRun, flagSlots));
+            if (atoms.Count == 0) continue;
             foreach (var successor in new[] { g.ConditionalSuccessor, g.FallThroughSuccessor })
             {
                 if (successor?.Destination is not { } start) continue;
                 var reach = Reach(graph, start, g.Ordinal);
                 var stores = reach.Where(storesByBlock.ContainsKey).SelectMany(o => storesByBlock[o]).ToList();
                 if (stores.Count == 0) continue;
-                var flagWrites = reach.Where(flagsByBlock.ContainsKey).SelectMany(o => flagsByBlock[o])
+                var flagWrites = flagsByBlock is null ? new List<(string, long)>() : reach.Where(flagsByBlock.ContainsKey).SelectMany(o => flagsByBlock[o])
                     .Concat(flagsByBlock.TryGetValue(g.Ordinal, out var own) ? own : Enumerable.Empty<(string, long)>()).ToList();
                 foreach (var (test, slot) in atoms)
                 {
@@ -99,6 +97,37 @@ internal sealed class RegistrationGuards
             }
         }
         return guards.Count == 0 ? null : new RegistrationGuards(guards);
+    }
+
+    private static (Dictionary<int, List<(string Slot, long Value)>>, HashSet<string>) FlagWrites(ControlFlowGraph graph, RegistrationEvaluator evaluator)
+    {
+        var byBlock = new Dictionary<int, List<(string Slot, long Value)>>();
+        var slots = new HashSet<string>();
+        foreach (var b in graph.Blocks)
+        {
+            var flags = new List<(string, long)>();
+            foreach (var op in b.Operations) CollectFlagWrites(op, evaluator, flags);
+            if (b.BranchValue is { } bv) CollectFlagWrites(bv, evaluator, flags);
+            if (flags.Count == 0) continue;
+            byBlock[b.Ordinal] = flags;
+            foreach (var (slot, _) in flags) slots.Add(slot);
+        }
+        return (byBlock, slots);
+    }
+
+    // Whether any store (or, for a flag, any constant write) of the graph could be guarded by the atom.
+    private static bool CanMatch(GuardTest test, string slot, DataflowResult firstRun, HashSet<string>? flagSlots)
+    {
+        if (test == GuardTest.Flag) return flagSlots is not null && flagSlots.Contains(slot);
+        if (test == GuardTest.Compare && slot.StartsWith("local:", StringComparison.Ordinal)) return true;
+        foreach (var store in firstRun.Stores.Values)
+        {
+            foreach (var k in store.Slots)
+            {
+                if (StoreSlots.Related(k, slot)) return true;
+            }
+        }
+        return false;
     }
 
     /// <summary>The guard's condition in the "later poll" scenario; null when it does not decide.</summary>

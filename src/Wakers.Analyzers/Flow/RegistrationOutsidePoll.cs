@@ -27,13 +27,18 @@ internal sealed class RegistrationOutsidePoll
     private ImmutableArray<SyntaxNode> Compute(INamedTypeSymbol type)
     {
         var symbols = _summaries.Symbols;
-        var methods = type.GetMembers().OfType<IMethodSymbol>().ToList();
-        var polls = methods.Where(symbols.IsPollMethod).ToList();
-        if (polls.Count == 0) return ImmutableArray<SyntaxNode>.Empty;
-        // Symbols first: only a constructor, a Start method or a method taking a Context that is handed a waker can keep
-        // one outside the polls, and most types have none, so the costlier look into the polls' bodies is skipped.
-        var keepers = methods.Where(m => MayKeepWaker(m, symbols)).ToList();
-        if (keepers.Count == 0) return ImmutableArray<SyntaxNode>.Empty;
+        // Runs for every type of the compilation: one pass over the members, lists only once something is found.
+        List<IMethodSymbol>? polls = null;
+        List<IMethodSymbol>? keepers = null;
+        foreach (var member in type.GetMembers())
+        {
+            if (member is not IMethodSymbol m) continue;
+            if (symbols.IsPollMethod(m)) (polls ??= new List<IMethodSymbol>()).Add(m);
+            // Symbols first: only a constructor, a Start method or a method taking a Context that is handed a waker can keep
+            // one outside the polls, and most types have none, so the costlier look into the polls' bodies is skipped.
+            else if (MayKeepWaker(m, symbols)) (keepers ??= new List<IMethodSymbol>()).Add(m);
+        }
+        if (polls is null || keepers is null) return ImmutableArray<SyntaxNode>.Empty;
         foreach (var poll in polls)
         {
             var context = symbols.ContextParameter(poll)!;
@@ -67,8 +72,8 @@ internal sealed class RegistrationOutsidePoll
 
     private static bool MayKeepWaker(IMethodSymbol m, WakersSymbols symbols)
     {
-        if (symbols.IsPollMethod(m) || !RegistrationCallees.HasReadableBody(m)) return false;
         if (!m.Parameters.Any(p => IsContext(p.Type, symbols) || symbols.IsWakerType(p.Type))) return false;
+        if (symbols.IsPollMethod(m) || !RegistrationCallees.HasReadableBody(m)) return false;
         var takesContext = m.Parameters.Any(p => IsContext(p.Type, symbols));
         var isStart = m.Name.StartsWith("Start", System.StringComparison.Ordinal) || m.Name.StartsWith("Begin", System.StringComparison.Ordinal);
         return m.MethodKind == MethodKind.Constructor || takesContext || isStart;

@@ -13,6 +13,14 @@ internal static class SlotFact
     /// <summary>The state key of a field/property chain ("slot:this._aDone"), or null.</summary>
     public static string? KeyOf(IOperation? op, RegistrationEvaluator evaluator)
     {
+        if (op is null) return null;
+        // The same conditions and targets are keyed on every path: build each key string once per graph.
+        if (evaluator.SlotKeys.TryGetValue(op, out var cached)) return cached;
+        return evaluator.SlotKeys[op] = ComputeKey(op, evaluator);
+    }
+
+    private static string? ComputeKey(IOperation? op, RegistrationEvaluator evaluator)
+    {
         while (op is IConversionOperation c) op = c.Operand;
         if (op is not (IFieldReferenceOperation or IPropertyReferenceOperation or IFlowCaptureReferenceOperation)) return null;
         if (op is IPropertyReferenceOperation { Arguments.Length: > 0 }) return null;
@@ -57,33 +65,53 @@ internal static class SlotFact
     /// Comparisons learned on a path (<c>_buf.Count &lt; _size</c> false means <c>_buf.Count &gt;= _size</c> true);
     /// forgotten at the next call or field write, which may change either side.
     /// </summary>
-    public static RegistrationState? RefineRelation(RegistrationState s, IBinaryOperation b, bool outcome)
+    public static RegistrationState? RefineRelation(RegistrationState s, IBinaryOperation b, bool outcome, RegistrationEvaluator evaluator)
     {
         var op = Symbol(b.OperatorKind);
         if (op is null) return s;
-        var left = b.LeftOperand.Syntax.ToString();
-        var right = b.RightOperand.Syntax.ToString();
-        var known = s.Get(RelationPrefix + left + op + right);
+        if (!evaluator.RelationKeys.TryGetValue(b, out var keys)) evaluator.RelationKeys[b] = keys = new RelationKeys(b, op);
+        var known = s.Get(keys.Tested);
         if (known.Kind == RegistrationValueKind.True) return outcome ? s : null;
         if (known.Kind == RegistrationValueKind.False) return outcome ? null : s;
-        var holds = outcome ? op : Negate(op);
-        var fails = Negate(holds);
-        return s.With(RelationPrefix + left + holds + right, RegistrationValue.Bool(true))
-            .With(RelationPrefix + left + fails + right, RegistrationValue.Bool(false))
-            .With(RelationPrefix + right + Swap(holds) + left, RegistrationValue.Bool(true))
-            .With(RelationPrefix + right + Swap(fails) + left, RegistrationValue.Bool(false));
+        return s.WithAll(outcome ? keys.IfTrue : keys.IfFalse, LearnedValues);
+    }
+
+    private static readonly RegistrationValue[] LearnedValues =
+        { RegistrationValue.Bool(true), RegistrationValue.Bool(false), RegistrationValue.Bool(true), RegistrationValue.Bool(false) };
+
+    /// <summary>The state keys one comparison reads and, for each outcome, writes (built once per comparison).</summary>
+    internal sealed class RelationKeys
+    {
+        public RelationKeys(IBinaryOperation b, string op)
+        {
+            var left = b.LeftOperand.Syntax.ToString();
+            var right = b.RightOperand.Syntax.ToString();
+            Tested = RelationPrefix + left + op + right;
+            IfTrue = Learned(left, right, op);
+            IfFalse = Learned(left, right, Negate(op));
+        }
+
+        public string Tested { get; }
+
+        /// <summary>The relation that holds, the one that fails, and both mirrored.</summary>
+        public string[] IfTrue { get; }
+        public string[] IfFalse { get; }
+
+        private static string[] Learned(string left, string right, string holds)
+        {
+            var fails = Negate(holds);
+            return new[]
+            {
+                RelationPrefix + left + holds + right,
+                RelationPrefix + left + fails + right,
+                RelationPrefix + right + Swap(holds) + left,
+                RelationPrefix + right + Swap(fails) + left,
+            };
+        }
     }
 
     /// <summary>Drops every learned comparison.</summary>
-    public static RegistrationState ForgetRelations(RegistrationState s)
-    {
-        if (s.Values.IsEmpty) return s;
-        foreach (var key in s.Values.Keys)
-        {
-            if (key is string k && k.StartsWith(RelationPrefix, System.StringComparison.Ordinal)) s = s.With(key, RegistrationValue.Unknown);
-        }
-        return s;
-    }
+    public static RegistrationState ForgetRelations(RegistrationState s) => s.WithoutStringKeys(RelationPrefix);
 
     private static string? Symbol(BinaryOperatorKind kind) => kind switch
     {

@@ -1,7 +1,9 @@
 using System;
 using System.Collections.Generic;
 using System.Collections.Immutable;
+using System.Runtime.CompilerServices;
 using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.FlowAnalysis;
 using Microsoft.CodeAnalysis.Operations;
 
 namespace Wakers.Analyzers.Flow;
@@ -18,40 +20,90 @@ internal enum Registration : byte
 /// <summary>
 /// The facts of one path (or of paths that agree on them): the registration, the values of tracked locals and
 /// flow captures, and the inner polls whose answer is not known to be Ready (each counts as a registration).
+/// A path holds a handful of facts, so they sit in small immutable arrays: cheaper to copy, compare and hash than a
+/// hash trie, and these operations are what the dataflow spends its time on.
 /// </summary>
 internal sealed class RegistrationState : IEquatable<RegistrationState>
 {
-    public static readonly RegistrationState Initial = new(
-        Registration.No,
-        ImmutableDictionary.Create<object, RegistrationValue>(StateKeyComparer.Instance),
-        ImmutableHashSet<IOperation>.Empty);
+    public static readonly RegistrationState Initial = new(Registration.No, Array.Empty<Fact>(), Array.Empty<IOperation>());
 
-    private RegistrationState(Registration registration, ImmutableDictionary<object, RegistrationValue> values, ImmutableHashSet<IOperation> openPolls)
+    private readonly Fact[] _facts;
+    private readonly IOperation[] _openPolls;
+    private int _hash;
+
+    private RegistrationState(Registration registration, Fact[] facts, IOperation[] openPolls)
     {
         Registration = registration;
-        Values = values;
-        OpenPolls = openPolls;
+        _facts = facts;
+        _openPolls = openPolls;
     }
 
     public Registration Registration { get; }
 
-    /// <summary>Locals, reassigned parameters (symbols) and flow captures (CaptureId) with a known value.</summary>
-    public ImmutableDictionary<object, RegistrationValue> Values { get; }
-
-    /// <summary>Inner polls polled on this path whose answer may be Pending (then they registered the waker).</summary>
-    public ImmutableHashSet<IOperation> OpenPolls { get; }
+    /// <summary>Whether no local, parameter, capture or slot has a known value.</summary>
+    public bool HasNoValues => _facts.Length == 0;
 
     /// <summary>No registration on any path this state stands for.</summary>
-    public bool IsSurelyUnregistered => Registration == Registration.No && OpenPolls.IsEmpty;
+    public bool IsSurelyUnregistered => Registration == Registration.No && _openPolls.Length == 0;
 
-    public RegistrationValue Get(object key) => Values.TryGetValue(key, out var v) ? v : RegistrationValue.Unknown;
+    /// <summary>Whether <paramref name="key"/> (a local, a reassigned parameter, a CaptureId, a slot key) has a known value.</summary>
+    public bool Has(object key) => IndexOf(key, KeyHash(key)) >= 0;
+
+    public RegistrationValue Get(object key)
+    {
+        var i = IndexOf(key, KeyHash(key));
+        return i >= 0 ? _facts[i].Value : RegistrationValue.Unknown;
+    }
+
+    /// <summary>Whether some value on this path is of <paramref name="kind"/>.</summary>
+    public bool HasValueOfKind(RegistrationValueKind kind)
+    {
+        foreach (var f in _facts)
+        {
+            if (f.Value.Kind == kind) return true;
+        }
+        return false;
+    }
 
     public RegistrationState With(object key, RegistrationValue value)
     {
-        var values = value.Kind == RegistrationValueKind.Unknown ? Values.Remove(key) : Values.SetItem(key, value);
-        return values == Values ? this : new RegistrationState(Registration, values, OpenPolls);
+        var hash = KeyHash(key);
+        var i = IndexOf(key, hash);
+        if (value.Kind == RegistrationValueKind.Unknown)
+        {
+            return i < 0 ? this : new RegistrationState(Registration, Without(_facts, i), _openPolls);
+        }
+        if (i >= 0)
+        {
+            if (_facts[i].Value.Equals(value)) return this;
+            var copy = (Fact[])_facts.Clone();
+            copy[i] = new Fact(key, hash, value);
+            return new RegistrationState(Registration, copy, _openPolls);
+        }
+        var added = new Fact[_facts.Length + 1];
+        Array.Copy(_facts, added, _facts.Length);
+        added[_facts.Length] = new Fact(key, hash, value);
+        return new RegistrationState(Registration, added, _openPolls);
     }
 
+    /// <summary>Drops every fact whose key is a string starting with <paramref name="prefix"/>.</summary>
+    public RegistrationState WithoutStringKeys(string prefix)
+    {
+        List<Fact>? kept = null;
+        for (var i = 0; i < _facts.Length; i++)
+        {
+            var drop = _facts[i].Key is string k && k.StartsWith(prefix, StringComparison.Ordinal);
+            if (drop && kept is null)
+            {
+                kept = new List<Fact>(_facts.Length);
+                for (var j = 0; j < i; j++) kept.Add(_facts[j]);
+            }
+            else if (!drop) kept?.Add(_facts[i]);
+        }
+        return kept is null ? this : new RegistrationState(Registration, kept.ToArray(), _openPolls);
+    }
+
+    private const string RegisteredPrefix = "registered:";
     private const string OtherRegistration = "registered:other";
     private const string StoredPrefix = "registered:slot:";
 
@@ -64,60 +116,154 @@ internal sealed class RegistrationState : IEquatable<RegistrationState>
     /// <summary>The slot is cleared on this path: when it held the only registration, the path is unregistered again.</summary>
     public RegistrationState Cleared(string slot)
     {
-        if (!Values.ContainsKey(StoredPrefix + slot)) return this;
+        if (!Has(StoredPrefix + slot)) return this;
         var s = With(StoredPrefix + slot, RegistrationValue.Unknown);
-        foreach (var key in s.Values.Keys)
+        foreach (var f in s._facts)
         {
-            if (key is string k && k.StartsWith("registered:", StringComparison.Ordinal)) return s;
+            if (f.Key is string k && k.StartsWith(RegisteredPrefix, StringComparison.Ordinal)) return s;
         }
-        return s.Registration == Registration.Yes ? new RegistrationState(Registration.No, s.Values, s.OpenPolls) : s;
+        return s.Registration == Registration.Yes ? new RegistrationState(Registration.No, s._facts, s._openPolls) : s;
     }
 
     private RegistrationState RegisteredOnly() =>
-        Registration == Registration.Yes ? this : new RegistrationState(Registration.Yes, Values, OpenPolls);
+        Registration == Registration.Yes ? this : new RegistrationState(Registration.Yes, _facts, _openPolls);
 
-    public RegistrationState WithOpenPoll(IOperation call) => new(Registration, Values, OpenPolls.Add(call));
+    public RegistrationState WithOpenPoll(IOperation call)
+    {
+        if (Array.IndexOf(_openPolls, call) >= 0) return this;
+        var added = new IOperation[_openPolls.Length + 1];
+        Array.Copy(_openPolls, added, _openPolls.Length);
+        added[_openPolls.Length] = call;
+        return new RegistrationState(Registration, _facts, added);
+    }
 
-    public RegistrationState WithoutOpenPoll(IOperation call) =>
-        OpenPolls.Contains(call) ? new RegistrationState(Registration, Values, OpenPolls.Remove(call)) : this;
+    public RegistrationState WithoutOpenPoll(IOperation call)
+    {
+        var i = Array.IndexOf(_openPolls, call);
+        if (i < 0) return this;
+        var kept = new IOperation[_openPolls.Length - 1];
+        Array.Copy(_openPolls, kept, i);
+        Array.Copy(_openPolls, i + 1, kept, i, kept.Length - i);
+        return new RegistrationState(Registration, _facts, kept);
+    }
 
     /// <summary>Forgets the locals and captures of regions the path leaves.</summary>
-    public RegistrationState Leaving(ImmutableArray<Microsoft.CodeAnalysis.FlowAnalysis.ControlFlowRegion> regions)
+    public RegistrationState Leaving(ImmutableArray<ControlFlowRegion> regions)
     {
-        if (regions.IsDefaultOrEmpty || Values.IsEmpty) return this;
-        var values = Values;
-        foreach (var region in regions)
+        if (regions.IsDefaultOrEmpty || _facts.Length == 0) return this;
+        var s = this;
+        foreach (var region in regions) s = s.Leaving(region);
+        return s;
+    }
+
+    /// <summary>Forgets the locals and captures of a region the path leaves.</summary>
+    public RegistrationState Leaving(ControlFlowRegion region)
+    {
+        if (_facts.Length == 0 || region.Locals.IsEmpty && region.CaptureIds.IsEmpty) return this;
+        var dropped = 0;
+        foreach (var f in _facts)
         {
-            foreach (var local in region.Locals) values = values.Remove(local);
-            foreach (var id in region.CaptureIds) values = values.Remove(id);
+            if (DeclaredIn(region, f.Key)) dropped++;
         }
-        return values == Values ? this : new RegistrationState(Registration, values, OpenPolls);
+        if (dropped == 0) return this;
+        var kept = new Fact[_facts.Length - dropped];
+        var n = 0;
+        foreach (var f in _facts)
+        {
+            if (!DeclaredIn(region, f.Key)) kept[n++] = f;
+        }
+        return new RegistrationState(Registration, kept, _openPolls);
+    }
+
+    private static bool DeclaredIn(ControlFlowRegion region, object key)
+    {
+        switch (key)
+        {
+            case ILocalSymbol local:
+                foreach (var l in region.Locals)
+                {
+                    if (SymbolEqualityComparer.Default.Equals(l, local)) return true;
+                }
+                return false;
+            case CaptureId id:
+                return region.CaptureIds.Contains(id);
+            default:
+                return false;
+        }
+    }
+
+    /// <summary>The state with several facts set at once (one copy instead of one per fact).</summary>
+    public RegistrationState WithAll(string[] keys, RegistrationValue[] values)
+    {
+        Fact[]? facts = null;
+        var count = _facts.Length;
+        for (var k = 0; k < keys.Length; k++)
+        {
+            var hash = KeyHash(keys[k]);
+            var current = facts ?? _facts;
+            var i = IndexOf(current, count, keys[k], hash);
+            if (i >= 0 && current[i].Value.Equals(values[k])) continue;
+            if (facts is null)
+            {
+                facts = new Fact[_facts.Length + keys.Length];
+                Array.Copy(_facts, facts, _facts.Length);
+            }
+            if (i >= 0) facts[i] = new Fact(keys[k], hash, values[k]);
+            else facts[count++] = new Fact(keys[k], hash, values[k]);
+        }
+        if (facts is null) return this;
+        if (count < facts.Length) Array.Resize(ref facts, count);
+        return new RegistrationState(Registration, facts, _openPolls);
+    }
+
+    private static int IndexOf(Fact[] facts, int count, object key, int hash)
+    {
+        for (var i = 0; i < count; i++)
+        {
+            if (facts[i].KeyHash == hash && StateKeyComparer.Instance.Equals(facts[i].Key, key)) return i;
+        }
+        return -1;
     }
 
     /// <summary>The facts both states share (used only when a block holds too many paths).</summary>
     public static RegistrationState Join(RegistrationState a, RegistrationState b)
     {
-        var registration = a.Registration == b.Registration && a.OpenPolls.SetEquals(b.OpenPolls)
+        var samePolls = SameSet(a._openPolls, b._openPolls);
+        var registration = a.Registration == b.Registration && samePolls
             ? a.Registration
             : a.Registration == Registration.Yes && b.Registration == Registration.Yes ? Registration.Yes
             : a.IsSurelyUnregistered && b.IsSurelyUnregistered ? Registration.No : Registration.Maybe;
-        var values = a.Values;
-        foreach (var pair in a.Values)
+        var facts = new List<Fact>(a._facts.Length);
+        foreach (var f in a._facts)
         {
-            if (!b.Values.TryGetValue(pair.Key, out var other) || !other.Equals(pair.Value)) values = values.Remove(pair.Key);
+            var i = b.IndexOf(f.Key, f.KeyHash);
+            if (i >= 0 && b._facts[i].Value.Equals(f.Value)) facts.Add(f);
         }
-        var open = registration == Registration.Maybe ? a.OpenPolls.Intersect(b.OpenPolls) : a.OpenPolls.Union(b.OpenPolls);
-        return new RegistrationState(registration, values, registration == Registration.Maybe ? ImmutableHashSet<IOperation>.Empty : open);
+        IOperation[] open;
+        if (registration == Registration.Maybe) open = Array.Empty<IOperation>();
+        else if (samePolls) open = a._openPolls;
+        else
+        {
+            var union = new List<IOperation>(a._openPolls);
+            foreach (var p in b._openPolls)
+            {
+                if (!union.Contains(p)) union.Add(p);
+            }
+            open = union.ToArray();
+        }
+        return new RegistrationState(registration, facts.Count == a._facts.Length ? a._facts : facts.ToArray(), open);
     }
 
     public bool Equals(RegistrationState? other)
     {
         if (other is null) return false;
         if (ReferenceEquals(this, other)) return true;
-        if (Registration != other.Registration || Values.Count != other.Values.Count || !OpenPolls.SetEquals(other.OpenPolls)) return false;
-        foreach (var pair in Values)
+        if (Registration != other.Registration || _facts.Length != other._facts.Length || GetHashCode() != other.GetHashCode()) return false;
+        if (!SameSet(_openPolls, other._openPolls)) return false;
+        foreach (var f in _facts)
         {
-            if (!other.Values.TryGetValue(pair.Key, out var v) || !v.Equals(pair.Value)) return false;
+            var i = other.IndexOf(f.Key, f.KeyHash);
+            if (i < 0 || !other._facts[i].Value.Equals(f.Value)) return false;
         }
         return true;
     }
@@ -126,9 +272,50 @@ internal sealed class RegistrationState : IEquatable<RegistrationState>
 
     public override int GetHashCode()
     {
-        var hash = (int)Registration * 31 + OpenPolls.Count;
-        foreach (var pair in Values) hash ^= StateKeyComparer.Instance.GetHashCode(pair.Key) * 7 + pair.Value.GetHashCode();
-        return hash;
+        if (_hash != 0) return _hash;
+        // Order-insensitive: two paths that learned the same facts in another order are one state.
+        var hash = (int)Registration * 31 + _openPolls.Length;
+        foreach (var f in _facts) hash ^= f.KeyHash * 7 + f.Value.GetHashCode();
+        foreach (var p in _openPolls) hash ^= RuntimeHelpers.GetHashCode(p) * 17;
+        _hash = hash == 0 ? 1 : hash;
+        return _hash;
+    }
+
+    private int IndexOf(object key, int hash) => IndexOf(_facts, _facts.Length, key, hash);
+
+    private static int KeyHash(object key) => StateKeyComparer.Instance.GetHashCode(key);
+
+    private static Fact[] Without(Fact[] facts, int index)
+    {
+        if (facts.Length == 1) return Array.Empty<Fact>();
+        var kept = new Fact[facts.Length - 1];
+        Array.Copy(facts, kept, index);
+        Array.Copy(facts, index + 1, kept, index, kept.Length - index);
+        return kept;
+    }
+
+    private static bool SameSet(IOperation[] a, IOperation[] b)
+    {
+        if (a.Length != b.Length) return false;
+        foreach (var x in a)
+        {
+            if (Array.IndexOf(b, x) < 0) return false;
+        }
+        return true;
+    }
+
+    private readonly struct Fact
+    {
+        public Fact(object key, int keyHash, RegistrationValue value)
+        {
+            Key = key;
+            KeyHash = keyHash;
+            Value = value;
+        }
+
+        public object Key { get; }
+        public int KeyHash { get; }
+        public RegistrationValue Value { get; }
     }
 }
 
@@ -138,8 +325,22 @@ internal sealed class RegistrationStateSet
     private const int Cap = 24;
     private readonly List<RegistrationState> _states = new();
     private bool _merged;
+    private int _processed;
 
     public IReadOnlyList<RegistrationState> States => _states;
+
+    /// <summary>
+    /// The paths added since the last call: a block is processed once per path (processing is a function of the path),
+    /// not again for every path that joins it later.
+    /// </summary>
+    public RegistrationState[] TakeUnprocessed()
+    {
+        if (_processed >= _states.Count) return Array.Empty<RegistrationState>();
+        var fresh = new RegistrationState[_states.Count - _processed];
+        _states.CopyTo(_processed, fresh, 0, fresh.Length);
+        _processed = _states.Count;
+        return fresh;
+    }
 
     /// <summary>Adds a path; true when the set changed.</summary>
     public bool Add(RegistrationState state)
@@ -159,6 +360,7 @@ internal sealed class RegistrationStateSet
         var changed = !(_states.Count == 1 && _states[0].Equals(merged));
         _states.Clear();
         _states.Add(merged);
+        if (changed) _processed = 0;
         return changed;
     }
 }
@@ -169,7 +371,7 @@ internal sealed class StateKeyComparer : IEqualityComparer<object>
     public static readonly StateKeyComparer Instance = new();
 
     public new bool Equals(object? x, object? y) =>
-        x is ISymbol a && y is ISymbol b ? SymbolEqualityComparer.Default.Equals(a, b) : object.Equals(x, y);
+        ReferenceEquals(x, y) || (x is ISymbol a && y is ISymbol b ? SymbolEqualityComparer.Default.Equals(a, b) : object.Equals(x, y));
 
     public int GetHashCode(object obj) => obj is ISymbol s ? SymbolEqualityComparer.Default.GetHashCode(s) : obj.GetHashCode();
 }
