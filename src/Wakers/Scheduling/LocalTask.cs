@@ -9,7 +9,7 @@ internal sealed class LocalTask<T> : TaskCore<T>
         : base(future) => _executor = executor;
 
     /// <inheritdoc />
-    protected override void Schedule() => _executor.Enqueue(this);
+    protected override void Schedule(bool yielding) => _executor.Enqueue(this);
 
     /// <inheritdoc />
     protected override string AbortMessage => "The task was aborted, or its LocalExecutor disposed, before it completed.";

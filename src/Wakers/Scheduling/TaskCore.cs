@@ -14,8 +14,12 @@ internal abstract class TaskCore : Waker
     /// <summary>Whether the task finished (ready, faulted or aborted).</summary>
     public bool IsCompleted => (Volatile.Read(ref _state) & TaskState.Complete) != 0;
 
-    /// <summary>Queues the task to run once; called exactly once per transition to <see cref="TaskState.Scheduled"/>.</summary>
-    protected abstract void Schedule();
+    /// <summary>
+    /// Queues the task to run once; called exactly once per transition to <see cref="TaskState.Scheduled"/>.
+    /// <paramref name="yielding"/> says the task requeues itself after a poll (it was woken while running), so it
+    /// goes behind the work already waiting rather than ahead of it.
+    /// </summary>
+    protected abstract void Schedule(bool yielding);
 
     /// <summary>Polls the future once; true when it finished (its outcome stored), false when Pending.</summary>
     protected abstract bool PollFuture();
@@ -27,7 +31,7 @@ internal abstract class TaskCore : Waker
     protected abstract void OnCompleted();
 
     /// <summary>Queues the first run of a new task (created <see cref="TaskState.Scheduled"/>).</summary>
-    public void Start() => Schedule();
+    public void Start() => Schedule(yielding: false);
 
     /// <inheritdoc />
     public sealed override void Wake()
@@ -41,7 +45,7 @@ internal abstract class TaskCore : Waker
             var seen = Interlocked.CompareExchange(ref _state, next, state);
             if (seen == state)
             {
-                if (!running) Schedule();
+                if (!running) Schedule(yielding: false);
                 return;
             }
             state = seen;
@@ -95,7 +99,7 @@ internal abstract class TaskCore : Waker
             if (seen == state)
             {
                 // Requeue rather than poll again here, so a task that wakes itself lets the others run.
-                if (notified) Schedule();
+                if (notified) Schedule(yielding: true);
                 return true;
             }
             state = seen;

@@ -12,7 +12,12 @@ internal sealed class ThreadPoolTask<T> : TaskCore<T>, IThreadPoolWorkItem
     }
 
     /// <inheritdoc />
-    protected override void Schedule() => ThreadPool.UnsafeQueueUserWorkItem(this, preferLocal: false);
+    /// <remarks>
+    /// A task woken from a pool thread goes to that thread's local queue, which it pops last-in first-out: the woken task
+    /// runs right after the waker's work item, on a warm cache and without waking another thread (tokio's "LIFO slot").
+    /// A task that requeues itself goes to the global queue, so it cannot keep the others of its thread waiting.
+    /// </remarks>
+    protected override void Schedule(bool yielding) => ThreadPool.UnsafeQueueUserWorkItem(this, preferLocal: !yielding);
 
     /// <inheritdoc />
     public void Execute()

@@ -27,6 +27,8 @@ public class TaskStateTests
 
         for (var i = 0; i < 1000; i++) task.Wake();
         Assert.Equal(2, task.Schedules);
+        // A wake from outside the task is not the task yielding: it may run ahead of older work.
+        Assert.Equal(0, task.YieldingSchedules);
 
         Assert.True(task.Run());
         Assert.Equal(2, future.Polls);
@@ -60,8 +62,9 @@ public class TaskStateTests
         var task = new CountingTask(new SelfWakingFuture(wakesPerPoll: 100));
         task.Start();
         Assert.True(task.Run());
-        // Woken 100 times during its poll: queued once more, after the poll.
+        // Woken 100 times during its poll: queued once more, after the poll, behind the work already waiting.
         Assert.Equal(2, task.Schedules);
+        Assert.Equal(1, task.YieldingSchedules);
         Assert.False(task.IsCompleted);
     }
 
@@ -166,6 +169,7 @@ public class TaskStateTests
     private sealed class CountingTask : TaskCore<int>
     {
         private int _schedules;
+        private int _yieldingSchedules;
 
         public CountingTask(IFuture<int> future)
             : base(future)
@@ -174,7 +178,13 @@ public class TaskStateTests
 
         public int Schedules => Volatile.Read(ref _schedules);
 
-        protected override void Schedule() => Interlocked.Increment(ref _schedules);
+        public int YieldingSchedules => Volatile.Read(ref _yieldingSchedules);
+
+        protected override void Schedule(bool yielding)
+        {
+            Interlocked.Increment(ref _schedules);
+            if (yielding) Interlocked.Increment(ref _yieldingSchedules);
+        }
     }
 
     // Aborts its own task from inside its poll, as another thread could while the poll runs.
