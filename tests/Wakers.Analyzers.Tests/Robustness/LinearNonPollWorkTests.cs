@@ -1,12 +1,6 @@
-using System.Collections.Immutable;
-using System.Linq;
 using System.Text;
 using System.Threading.Tasks;
-using Microsoft.CodeAnalysis;
-using Microsoft.CodeAnalysis.Diagnostics;
 using Wakers.Analyzers.Flow;
-using Wakers.Analyzers.Rules;
-using Wakers.Analyzers.Tests.Verifier;
 using Xunit;
 
 namespace Wakers.Analyzers.Tests.Robustness;
@@ -22,19 +16,8 @@ public class LinearNonPollWorkTests
     [Theory]
     [InlineData("rewoken")]
     [InlineData("entered")]
-    public async Task DoublingANonPollMethodDoublesTheTypeModelsWork(string shape)
-    {
-        var sizes = new[] { 400, 800, 1_600 };
-        var counts = new long[sizes.Length];
-        for (var i = 0; i < sizes.Length; i++) counts[i] = await WorkOn(Source(shape, sizes[i]));
-        var report = string.Join(", ", sizes.Select((n, i) => $"{n:N0} repeats: {counts[i]:N0}"));
-        Assert.True(counts[0] >= sizes[0], $"the work count of the {shape} method is implausibly small ({report}): is it still counted?");
-        for (var i = 1; i < sizes.Length; i++)
-        {
-            var ratio = (double)counts[i] / counts[i - 1];
-            Assert.True(ratio is > 1.6 and < 2.4, $"doubling the {shape} method multiplied the type model's work by {ratio:F2}, not about 2 ({report})");
-        }
-    }
+    public Task DoublingANonPollMethodDoublesTheTypeModelsWork(string shape) =>
+        TypeModelWorkCount.AssertDoublesWithSize(shape, new[] { 400, 800, 1_600 }, n => Source(shape, n), "repeats");
 
     private static string Source(string shape, int repeats)
     {
@@ -57,18 +40,4 @@ public class LinearNonPollWorkTests
         s.Append("    }\n}\n");
         return s.ToString();
     }
-
-    private static async Task<long> WorkOn(string source)
-    {
-        var compilation = TestProject.Compile(source);
-        compilation = compilation.WithOptions(compilation.Options.WithNullableContextOptions(NullableContextOptions.Disable));
-        Assert.Empty(compilation.GetDiagnostics().Where(d => d.Severity == DiagnosticSeverity.Error));
-        var run = await AnalyzerRun.RunAsync(compilation, TypeRules());
-        Assert.True(run.Crashes.Count == 0, string.Join("\n\n", run.Crashes));
-        return compilation.SyntaxTrees.Sum(TypeModelWork.Of);
-    }
-
-    private static ImmutableArray<DiagnosticAnalyzer> TypeRules() => ImmutableArray.Create<DiagnosticAnalyzer>(
-        new CheckThenRegisterAnalyzer(), new WakeBeforePublishAnalyzer(), new PublishWithoutWakeAnalyzer(),
-        new RegisterBeforeCheckUnderLockAnalyzer(), new DroppedWakerAnalyzer());
 }
