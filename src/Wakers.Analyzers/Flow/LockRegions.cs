@@ -37,8 +37,11 @@ internal static class LockRegions
     public static List<LockRegion> Collect(IOperation root, WakersSymbols symbols)
     {
         var regions = new List<LockRegion>();
+        var work = 0L;
+        Dictionary<IBlockOperation, BlockExits>? exits = null;
         foreach (var op in FlatTree.Of(root).Operations)
         {
+            work++;
             switch (op)
             {
                 case ILockOperation lockOp:
@@ -51,10 +54,11 @@ internal static class LockRegions
                     regions.Add(new LockRegion(declKey, RestOfBlock(declaration.Syntax), declaration.Syntax.SyntaxTree));
                     break;
                 case IInvocationOperation call when IsEnter(call, symbols, out var enterKey):
-                    regions.Add(new LockRegion(enterKey, EnteredSpan(call, enterKey, symbols), call.Syntax.SyntaxTree));
+                    regions.Add(new LockRegion(enterKey, EnteredSpan(call, enterKey, exits ??= new(), ref work), call.Syntax.SyntaxTree));
                     break;
             }
         }
+        TypeModelWork.Add(root.Syntax.SyntaxTree, work);
         return regions;
     }
 
@@ -187,50 +191,91 @@ internal static class LockRegions
 
     // Enter … try { } finally { Exit }: held through the try; Enter inside the try: from the call to the try's end;
     // otherwise until the Exit that follows in the same block, or the block's end.
-    private static TextSpan EnteredSpan(IInvocationOperation enter, ISymbol? key, WakersSymbols symbols)
+    private static TextSpan EnteredSpan(IInvocationOperation enter, ISymbol? key, Dictionary<IBlockOperation, BlockExits> exits, ref long work)
     {
         var start = enter.Syntax.Span.End;
-        for (var op = enter.Parent; op is not null; op = op.Parent)
+        IOperation inner = enter;
+        for (var op = enter.Parent; op is not null; inner = op, op = op.Parent)
         {
+            work++;
             if (op is ITryOperation enclosingTry && enclosingTry.Finally is not null && enclosingTry.Body.Syntax.Span.Contains(enter.Syntax.Span))
             {
                 return TextSpan.FromBounds(start, enclosingTry.Body.Syntax.Span.End);
             }
             if (op is IBlockOperation block)
             {
-                var statement = StatementIn(block, enter);
-                var seen = false;
-                foreach (var s in block.Operations)
-                {
-                    if (s == statement) { seen = true; continue; }
-                    if (!seen) continue;
-                    if (s is ITryOperation t && t.Finally is not null && Exits(t.Finally, key, symbols)) return TextSpan.FromBounds(start, t.Body.Syntax.Span.End);
-                    if (Exits(s, key, symbols)) return TextSpan.FromBounds(start, s.Syntax.Span.Start);
-                }
-                return TextSpan.FromBounds(start, block.Syntax.Span.End);
+                if (!exits.TryGetValue(block, out var blockExits)) exits[block] = blockExits = new BlockExits(block, ref work);
+                if (blockExits.After(inner, key) is not { } s) return TextSpan.FromBounds(start, block.Syntax.Span.End);
+                if (s is ITryOperation t && t.Finally is not null && blockExits.FinallyExits(t, key)) return TextSpan.FromBounds(start, t.Body.Syntax.Span.End);
+                return TextSpan.FromBounds(start, s.Syntax.Span.Start);
             }
         }
         return TextSpan.FromBounds(start, start);
     }
 
-    private static IOperation? StatementIn(IBlockOperation block, IOperation inner)
+    /// <summary>
+    /// Which statements of one block call <c>Exit</c>, and on which locks: found in one walk of the block however many
+    /// <c>Enter</c> calls it holds (a walk of the rest of the block per <c>Enter</c> would be quadratic).
+    /// </summary>
+    private sealed class BlockExits
     {
-        for (var op = inner; op is not null; op = op.Parent)
-        {
-            if (op.Parent == block) return op;
-        }
-        return null;
-    }
+        private readonly IBlockOperation _block;
+        private readonly Dictionary<IOperation, int> _index = new();
+        private readonly List<int> _anyExit = new();
+        private readonly Dictionary<ISymbol, List<int>> _exitsOf = new(SymbolEqualityComparer.Default);
+        private readonly Dictionary<ITryOperation, HashSet<ISymbol?>> _finallyExits = new();
 
-    private static bool Exits(IOperation scope, ISymbol? key, WakersSymbols symbols)
-    {
-        foreach (var op in Walk(scope))
+        public BlockExits(IBlockOperation block, ref long work)
         {
-            if (op is not IInvocationOperation { TargetMethod.Name: "Exit" } call) continue;
-            var target = call.Instance ?? (call.Arguments.Length > 0 ? call.Arguments[0].Value : null);
-            if (key is null || SymbolEqualityComparer.Default.Equals(KeyOf(target), key)) return true;
+            _block = block;
+            for (var i = 0; i < block.Operations.Length; i++)
+            {
+                var statement = block.Operations[i];
+                _index[statement] = i;
+                var keys = ExitKeys(statement, ref work);
+                if (keys.Count == 0) continue;
+                _anyExit.Add(i);
+                foreach (var k in keys)
+                {
+                    if (k is null) continue;
+                    if (!_exitsOf.TryGetValue(k, out var at)) _exitsOf[k] = at = new List<int>();
+                    if (at.Count == 0 || at[at.Count - 1] != i) at.Add(i);
+                }
+                if (statement is ITryOperation { Finally: { } fin } t) _finallyExits[t] = ExitKeys(fin, ref work);
+            }
         }
-        return false;
+
+        /// <summary>The first statement after <paramref name="statement"/> that exits the lock <paramref name="key"/> (any lock when null).</summary>
+        public IOperation? After(IOperation statement, ISymbol? key)
+        {
+            if (!_index.TryGetValue(statement, out var i)) return null;
+            var at = key is null ? _anyExit : _exitsOf.TryGetValue(key, out var of) ? of : null;
+            if (at is null) return null;
+            int lo = 0, hi = at.Count;
+            while (lo < hi)
+            {
+                var mid = (lo + hi) / 2;
+                if (at[mid] <= i) lo = mid + 1;
+                else hi = mid;
+            }
+            return lo < at.Count ? _block.Operations[at[lo]] : null;
+        }
+
+        public bool FinallyExits(ITryOperation t, ISymbol? key) =>
+            _finallyExits.TryGetValue(t, out var keys) && keys.Count > 0 && (key is null || keys.Contains(key));
+
+        // The keys of the Exit calls in a statement (null for an Exit whose lock is unknown).
+        private static HashSet<ISymbol?> ExitKeys(IOperation scope, ref long work)
+        {
+            var keys = new HashSet<ISymbol?>(SymbolEqualityComparer.Default);
+            foreach (var op in Walk(scope))
+            {
+                work++;
+                if (op is not IInvocationOperation { TargetMethod.Name: "Exit" } call) continue;
+                keys.Add(KeyOf(call.Instance ?? (call.Arguments.Length > 0 ? call.Arguments[0].Value : null)));
+            }
+            return keys;
+        }
     }
 
     private static TextSpan RestOfBlock(SyntaxNode declaration)

@@ -15,16 +15,24 @@ internal static class CrossTypeModels
     {
         var members = models.Select(m => (m.Type, m.Members)).ToList();
         var calledFromOutside = CalledFromOutside(members);
+        Dictionary<ISymbol, List<int>>? touchedBy = null;
         foreach (var own in models)
         {
             if (own.Polls.Count == 0) continue;
             var foreign = ForeignMembers(own);
             if (foreign.Count == 0) continue;
+            touchedBy ??= TouchedBy(members);
+            var touching = new HashSet<int>();
+            foreach (var s in foreign)
+            {
+                if (touchedBy.TryGetValue(s, out var types)) touching.UnionWith(types);
+            }
             var combined = new Dictionary<IMethodSymbol, MemberFacts>(own.Members, SymbolEqualityComparer.Default);
             var imported = new List<INamedTypeSymbol>();
-            foreach (var (type, facts) in members)
+            for (var i = 0; i < members.Count; i++)
             {
-                if (SymbolEqualityComparer.Default.Equals(type, own.Type) || !facts.Values.Any(m => Touches(m, foreign))) continue;
+                var (type, facts) = members[i];
+                if (SymbolEqualityComparer.Default.Equals(type, own.Type) || !touching.Contains(i)) continue;
                 imported.Add(type);
                 foreach (var pair in facts) combined[pair.Key] = pair.Value;
             }
@@ -54,17 +62,28 @@ internal static class CrossTypeModels
         return result;
     }
 
-    private static bool Touches(MemberFacts member, HashSet<ISymbol> foreign)
+    // Which types (their index in the list) write, wake or clear each member: one pass over every type's facts, so
+    // each poll type with foreign members looks its types up instead of scanning every type of the compilation.
+    private static Dictionary<ISymbol, List<int>> TouchedBy(List<(INamedTypeSymbol Type, Dictionary<IMethodSymbol, MemberFacts> Members)> members)
     {
-        foreach (var w in member.Writes)
+        var result = new Dictionary<ISymbol, List<int>>(SymbolEqualityComparer.Default);
+        void Add(ISymbol s, int type)
         {
-            if (foreign.Contains(w.Member)) return true;
+            if (!result.TryGetValue(s, out var types)) result[s] = types = new List<int>();
+            if (types.Count == 0 || types[types.Count - 1] != type) types.Add(type);
         }
-        foreach (var e in member.Effects)
+        for (var i = 0; i < members.Count; i++)
         {
-            if (e.Origins.Overlaps(foreign)) return true;
+            foreach (var member in members[i].Members.Values)
+            {
+                foreach (var w in member.Writes) Add(w.Member, i);
+                foreach (var e in member.Effects)
+                {
+                    foreach (var o in e.Origins) Add(o, i);
+                }
+            }
         }
-        return false;
+        return result;
     }
 
     private static INamedTypeSymbol? Outermost(INamedTypeSymbol? type)

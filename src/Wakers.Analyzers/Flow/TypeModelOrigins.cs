@@ -13,6 +13,7 @@ internal sealed class ValueOrigins
 {
     private const int MaxDepth = 8;
     private readonly Dictionary<ILocalSymbol, List<IOperation>> _assigned = new(SymbolEqualityComparer.Default);
+    private readonly Dictionary<(ILocalSymbol, int), (HashSet<ISymbol> Origins, HashSet<ILocalSymbol> Visited)> _firstLocals = new(LocalAtDepth.Instance);
 
     public ValueOrigins(IOperation root)
     {
@@ -83,6 +84,22 @@ internal sealed class ValueOrigins
                 break;
             case IArrayElementReferenceOperation e: Collect(e.ArrayReference, into, seen, depth + 1); break;
             case IParameterReferenceOperation prm: into.Add(prm.Parameter); break;
+            case ILocalReferenceOperation l when seen.Count == 0:
+                // The first local on the way: what it comes from (and which locals that visits) depends only on it and
+                // the depth, so each use of a local reassigned n times costs one lookup, not n walks of its values.
+                if (!_firstLocals.TryGetValue((l.Local, depth), out var known))
+                {
+                    known = (new HashSet<ISymbol>(SymbolEqualityComparer.Default), seen);
+                    seen.Add(l.Local);
+                    if (_assigned.TryGetValue(l.Local, out var firstValues))
+                    {
+                        foreach (var v in firstValues) Collect(v, known.Origins, seen, depth + 1);
+                    }
+                    _firstLocals[(l.Local, depth)] = known = (known.Origins, new HashSet<ILocalSymbol>(seen, SymbolEqualityComparer.Default));
+                }
+                else seen.UnionWith(known.Visited);
+                into.UnionWith(known.Origins);
+                break;
             case ILocalReferenceOperation l:
                 if (!seen.Add(l.Local) || !_assigned.TryGetValue(l.Local, out var values)) break;
                 foreach (var v in values) Collect(v, into, seen, depth + 1);
@@ -119,6 +136,14 @@ internal sealed class ValueOrigins
             if (op is IConditionalAccessOperation access) return access.Operation;
         }
         return null;
+    }
+
+    private sealed class LocalAtDepth : IEqualityComparer<(ILocalSymbol Local, int Depth)>
+    {
+        public static readonly LocalAtDepth Instance = new();
+        public bool Equals((ILocalSymbol Local, int Depth) x, (ILocalSymbol Local, int Depth) y) =>
+            x.Depth == y.Depth && SymbolEqualityComparer.Default.Equals(x.Local, y.Local);
+        public int GetHashCode((ILocalSymbol Local, int Depth) key) => SymbolEqualityComparer.Default.GetHashCode(key.Local) * 31 + key.Depth;
     }
 
     private static bool Fills(string name) =>
