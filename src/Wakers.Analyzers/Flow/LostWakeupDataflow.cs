@@ -128,8 +128,12 @@ internal sealed class LostWakeupDataflow
 
     private delegate void EdgeSink(BasicBlock from, ControlFlowBranch branch, RegistrationState state);
 
+    /// <summary>The blocks, operations and carried facts processed by every run so far (<see cref="RegistrationWork"/>).</summary>
+    public long Work { get; private set; }
+
     private void ProcessBlock(BasicBlock block, RegistrationState state, EdgeSink sink)
     {
+        Work += 1 + block.Operations.Length + state.Size;
         _currentBlock = block.Ordinal;
         var s = state;
         var catches = CatchEntries(block);

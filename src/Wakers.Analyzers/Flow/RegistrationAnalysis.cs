@@ -40,6 +40,18 @@ internal sealed class RegistrationAnalysis
     public static RegistrationAnalysis Analyze(PollMethod poll, RegistrationSummaries summaries)
     {
         var flow = new LostWakeupDataflow(poll, summaries);
+        try
+        {
+            return Analyze(poll, flow);
+        }
+        finally
+        {
+            RegistrationWork.Add(poll.Declaration.SyntaxTree, flow.Work);
+        }
+    }
+
+    private static RegistrationAnalysis Analyze(PollMethod poll, LostWakeupDataflow flow)
+    {
         var first = flow.Run(null, scenario: false);
         if (!first.Completed) return new RegistrationAnalysis(new SyntaxNode[0], new StaleStore[0], first.Stores.Count > 0);
         var guards = RegistrationGuards.Find(poll.Graph, first, flow.Evaluator);

@@ -70,14 +70,13 @@ internal static class SlotFact
         var op = Symbol(b.OperatorKind);
         if (op is null) return s;
         if (!evaluator.RelationKeys.TryGetValue(b, out var keys)) evaluator.RelationKeys[b] = keys = new RelationKeys(b, op);
-        var known = s.Get(keys.Tested);
-        if (known.Kind == RegistrationValueKind.True) return outcome ? s : null;
-        if (known.Kind == RegistrationValueKind.False) return outcome ? null : s;
-        return s.WithAll(outcome ? keys.IfTrue : keys.IfFalse, LearnedValues);
+        var known = s.Relation(keys.Tested);
+        if (known == true) return outcome ? s : null;
+        if (known == false) return outcome ? null : s;
+        return s.WithRelations(outcome ? keys.IfTrue : keys.IfFalse, LearnedValues);
     }
 
-    private static readonly RegistrationValue[] LearnedValues =
-        { RegistrationValue.Bool(true), RegistrationValue.Bool(false), RegistrationValue.Bool(true), RegistrationValue.Bool(false) };
+    private static readonly bool[] LearnedValues = { true, false, true, false };
 
     /// <summary>The state keys one comparison reads and, for each outcome, writes (built once per comparison).</summary>
     internal sealed class RelationKeys
@@ -111,7 +110,7 @@ internal static class SlotFact
     }
 
     /// <summary>Drops every learned comparison.</summary>
-    public static RegistrationState ForgetRelations(RegistrationState s) => s.WithoutStringKeys(RelationPrefix);
+    public static RegistrationState ForgetRelations(RegistrationState s) => s.WithoutRelations();
 
     private static string? Symbol(BinaryOperatorKind kind) => kind switch
     {

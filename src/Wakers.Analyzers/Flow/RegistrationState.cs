@@ -25,23 +25,28 @@ internal enum Registration : byte
 /// </summary>
 internal sealed class RegistrationState : IEquatable<RegistrationState>
 {
-    public static readonly RegistrationState Initial = new(Registration.No, Array.Empty<Fact>(), Array.Empty<IOperation>());
+    public static readonly RegistrationState Initial = new(Registration.No, Array.Empty<Fact>(), Array.Empty<IOperation>(), RegistrationRelations.None);
 
     private readonly Fact[] _facts;
     private readonly IOperation[] _openPolls;
+    private readonly RegistrationRelations _relations;
     private int _hash;
 
-    private RegistrationState(Registration registration, Fact[] facts, IOperation[] openPolls)
+    private RegistrationState(Registration registration, Fact[] facts, IOperation[] openPolls, RegistrationRelations relations)
     {
         Registration = registration;
         _facts = facts;
         _openPolls = openPolls;
+        _relations = relations;
     }
 
     public Registration Registration { get; }
 
+    /// <summary>How many facts and open polls a copy of this state copies (the learned comparisons are shared, not copied).</summary>
+    public int Size => _facts.Length + _openPolls.Length;
+
     /// <summary>Whether no local, parameter, capture or slot has a known value.</summary>
-    public bool HasNoValues => _facts.Length == 0;
+    public bool HasNoValues => _facts.Length == 0 && _relations.Count == 0;
 
     /// <summary>No registration on any path this state stands for.</summary>
     public bool IsSurelyUnregistered => Registration == Registration.No && _openPolls.Length == 0;
@@ -71,37 +76,34 @@ internal sealed class RegistrationState : IEquatable<RegistrationState>
         var i = IndexOf(key, hash);
         if (value.Kind == RegistrationValueKind.Unknown)
         {
-            return i < 0 ? this : new RegistrationState(Registration, Without(_facts, i), _openPolls);
+            return i < 0 ? this : new RegistrationState(Registration, Without(_facts, i), _openPolls, _relations);
         }
         if (i >= 0)
         {
             if (_facts[i].Value.Equals(value)) return this;
             var copy = (Fact[])_facts.Clone();
             copy[i] = new Fact(key, hash, value);
-            return new RegistrationState(Registration, copy, _openPolls);
+            return new RegistrationState(Registration, copy, _openPolls, _relations);
         }
         var added = new Fact[_facts.Length + 1];
         Array.Copy(_facts, added, _facts.Length);
         added[_facts.Length] = new Fact(key, hash, value);
-        return new RegistrationState(Registration, added, _openPolls);
+        return new RegistrationState(Registration, added, _openPolls, _relations);
     }
 
-    /// <summary>Drops every fact whose key is a string starting with <paramref name="prefix"/>.</summary>
-    public RegistrationState WithoutStringKeys(string prefix)
+    /// <summary>Whether the comparison <paramref name="key"/> is known to hold (true), to fail (false), or not known (null).</summary>
+    public bool? Relation(string key) => _relations.Get(key);
+
+    /// <summary>The state with these comparisons learned.</summary>
+    public RegistrationState WithRelations(string[] keys, bool[] values)
     {
-        List<Fact>? kept = null;
-        for (var i = 0; i < _facts.Length; i++)
-        {
-            var drop = _facts[i].Key is string k && k.StartsWith(prefix, StringComparison.Ordinal);
-            if (drop && kept is null)
-            {
-                kept = new List<Fact>(_facts.Length);
-                for (var j = 0; j < i; j++) kept.Add(_facts[j]);
-            }
-            else if (!drop) kept?.Add(_facts[i]);
-        }
-        return kept is null ? this : new RegistrationState(Registration, kept.ToArray(), _openPolls);
+        var relations = _relations.With(keys, values);
+        return ReferenceEquals(relations, _relations) ? this : new RegistrationState(Registration, _facts, _openPolls, relations);
     }
+
+    /// <summary>Forgets every learned comparison.</summary>
+    public RegistrationState WithoutRelations() =>
+        _relations.Count == 0 ? this : new RegistrationState(Registration, _facts, _openPolls, RegistrationRelations.None);
 
     private const string RegisteredPrefix = "registered:";
     private const string OtherRegistration = "registered:other";
@@ -122,11 +124,11 @@ internal sealed class RegistrationState : IEquatable<RegistrationState>
         {
             if (f.Key is string k && k.StartsWith(RegisteredPrefix, StringComparison.Ordinal)) return s;
         }
-        return s.Registration == Registration.Yes ? new RegistrationState(Registration.No, s._facts, s._openPolls) : s;
+        return s.Registration == Registration.Yes ? new RegistrationState(Registration.No, s._facts, s._openPolls, s._relations) : s;
     }
 
     private RegistrationState RegisteredOnly() =>
-        Registration == Registration.Yes ? this : new RegistrationState(Registration.Yes, _facts, _openPolls);
+        Registration == Registration.Yes ? this : new RegistrationState(Registration.Yes, _facts, _openPolls, _relations);
 
     public RegistrationState WithOpenPoll(IOperation call)
     {
@@ -134,7 +136,7 @@ internal sealed class RegistrationState : IEquatable<RegistrationState>
         var added = new IOperation[_openPolls.Length + 1];
         Array.Copy(_openPolls, added, _openPolls.Length);
         added[_openPolls.Length] = call;
-        return new RegistrationState(Registration, _facts, added);
+        return new RegistrationState(Registration, _facts, added, _relations);
     }
 
     public RegistrationState WithoutOpenPoll(IOperation call)
@@ -144,7 +146,7 @@ internal sealed class RegistrationState : IEquatable<RegistrationState>
         var kept = new IOperation[_openPolls.Length - 1];
         Array.Copy(_openPolls, kept, i);
         Array.Copy(_openPolls, i + 1, kept, i, kept.Length - i);
-        return new RegistrationState(Registration, _facts, kept);
+        return new RegistrationState(Registration, _facts, kept, _relations);
     }
 
     /// <summary>Forgets the locals and captures of regions the path leaves.</summary>
@@ -172,7 +174,7 @@ internal sealed class RegistrationState : IEquatable<RegistrationState>
         {
             if (!DeclaredIn(region, f.Key)) kept[n++] = f;
         }
-        return new RegistrationState(Registration, kept, _openPolls);
+        return new RegistrationState(Registration, kept, _openPolls, _relations);
     }
 
     private static bool DeclaredIn(ControlFlowRegion region, object key)
@@ -190,39 +192,6 @@ internal sealed class RegistrationState : IEquatable<RegistrationState>
             default:
                 return false;
         }
-    }
-
-    /// <summary>The state with several facts set at once (one copy instead of one per fact).</summary>
-    public RegistrationState WithAll(string[] keys, RegistrationValue[] values)
-    {
-        Fact[]? facts = null;
-        var count = _facts.Length;
-        for (var k = 0; k < keys.Length; k++)
-        {
-            var hash = KeyHash(keys[k]);
-            var current = facts ?? _facts;
-            var i = IndexOf(current, count, keys[k], hash);
-            if (i >= 0 && current[i].Value.Equals(values[k])) continue;
-            if (facts is null)
-            {
-                facts = new Fact[_facts.Length + keys.Length];
-                Array.Copy(_facts, facts, _facts.Length);
-            }
-            if (i >= 0) facts[i] = new Fact(keys[k], hash, values[k]);
-            else facts[count++] = new Fact(keys[k], hash, values[k]);
-        }
-        if (facts is null) return this;
-        if (count < facts.Length) Array.Resize(ref facts, count);
-        return new RegistrationState(Registration, facts, _openPolls);
-    }
-
-    private static int IndexOf(Fact[] facts, int count, object key, int hash)
-    {
-        for (var i = 0; i < count; i++)
-        {
-            if (facts[i].KeyHash == hash && StateKeyComparer.Instance.Equals(facts[i].Key, key)) return i;
-        }
-        return -1;
     }
 
     /// <summary>The facts both states share (used only when a block holds too many paths).</summary>
@@ -251,7 +220,7 @@ internal sealed class RegistrationState : IEquatable<RegistrationState>
             }
             open = union.ToArray();
         }
-        return new RegistrationState(registration, facts.Count == a._facts.Length ? a._facts : facts.ToArray(), open);
+        return new RegistrationState(registration, facts.Count == a._facts.Length ? a._facts : facts.ToArray(), open, RegistrationRelations.Intersect(a._relations, b._relations));
     }
 
     public bool Equals(RegistrationState? other)
@@ -259,7 +228,7 @@ internal sealed class RegistrationState : IEquatable<RegistrationState>
         if (other is null) return false;
         if (ReferenceEquals(this, other)) return true;
         if (Registration != other.Registration || _facts.Length != other._facts.Length || GetHashCode() != other.GetHashCode()) return false;
-        if (!SameSet(_openPolls, other._openPolls)) return false;
+        if (!SameSet(_openPolls, other._openPolls) || !_relations.Equals(other._relations)) return false;
         foreach (var f in _facts)
         {
             var i = other.IndexOf(f.Key, f.KeyHash);
@@ -277,11 +246,19 @@ internal sealed class RegistrationState : IEquatable<RegistrationState>
         var hash = (int)Registration * 31 + _openPolls.Length;
         foreach (var f in _facts) hash ^= f.KeyHash * 7 + f.Value.GetHashCode();
         foreach (var p in _openPolls) hash ^= RuntimeHelpers.GetHashCode(p) * 17;
+        hash ^= _relations.Hash * 13;
         _hash = hash == 0 ? 1 : hash;
         return _hash;
     }
 
-    private int IndexOf(object key, int hash) => IndexOf(_facts, _facts.Length, key, hash);
+    private int IndexOf(object key, int hash)
+    {
+        for (var i = 0; i < _facts.Length; i++)
+        {
+            if (_facts[i].KeyHash == hash && StateKeyComparer.Instance.Equals(_facts[i].Key, key)) return i;
+        }
+        return -1;
+    }
 
     private static int KeyHash(object key) => StateKeyComparer.Instance.GetHashCode(key);
 
