@@ -17,7 +17,7 @@ public class LinearNonPollWorkTests
     [InlineData("rewoken")]
     [InlineData("entered")]
     public Task DoublingANonPollMethodDoublesTheTypeModelsWork(string shape) =>
-        TypeModelWorkCount.AssertDoublesWithSize(shape, new[] { 400, 800, 1_600 }, n => Source(shape, n), "repeats");
+        WorkCount.AssertDoublesWithSize(WorkCount.TypeModel, shape, new[] { 400, 800, 1_600 }, n => Source(shape, n), "repeats");
 
     private static string Source(string shape, int repeats)
     {
