@@ -40,21 +40,22 @@ internal sealed class RegistrationAnalysis
     public static RegistrationAnalysis Analyze(PollMethod poll, RegistrationSummaries summaries)
     {
         var flow = new LostWakeupDataflow(poll, summaries);
+        var guardSearch = new GuardSearchWork();
         try
         {
-            return Analyze(poll, flow);
+            return Analyze(poll, flow, guardSearch);
         }
         finally
         {
-            RegistrationWork.Add(poll.Declaration.SyntaxTree, flow.Work);
+            RegistrationWork.Add(poll.Declaration.SyntaxTree, flow.Work + guardSearch.Visits);
         }
     }
 
-    private static RegistrationAnalysis Analyze(PollMethod poll, LostWakeupDataflow flow)
+    private static RegistrationAnalysis Analyze(PollMethod poll, LostWakeupDataflow flow, GuardSearchWork guardSearch)
     {
         var first = flow.Run(null, scenario: false);
         if (!first.Completed) return new RegistrationAnalysis(new SyntaxNode[0], new StaleStore[0], first.Stores.Count > 0);
-        var guards = RegistrationGuards.Find(poll.Graph, first, flow.Evaluator);
+        var guards = RegistrationGuards.Find(poll.Graph, first, flow.Evaluator, guardSearch);
         var normal = guards is null ? first : flow.Run(guards, scenario: false);
         var lost = new List<SyntaxNode>();
         if (normal.Completed && !IsDeliberateNever(poll, normal))
@@ -77,12 +78,20 @@ internal sealed class RegistrationAnalysis
                 {
                     if (seen.Add(skipped.Syntax)) stale.Add(new StaleStore(skipped.Syntax, "the slot is empty"));
                 }
+                // Once every store the later poll skips is reported, later guards add nothing: listing their stores would only cost a walk each.
+                var unreported = new HashSet<SyntaxNode>(first.Stores.Values.Where(s => !later.Registrations.Contains(s.Operation)).Select(s => s.Operation.Syntax));
+                unreported.ExceptWith(seen);
                 foreach (var guard in guards?.All ?? Enumerable.Empty<RegistrationGuard>())
                 {
+                    if (unreported.Count == 0) break;
                     foreach (var store in guard.GuardedStores.OrderBy(s => s.Operation.Syntax.SpanStart))
                     {
                         if (later.Registrations.Contains(store.Operation)) continue;
-                        if (seen.Add(store.Operation.Syntax)) stale.Add(new StaleStore(store.Operation.Syntax, RegistrationGuards.Describe(guard)));
+                        if (seen.Add(store.Operation.Syntax))
+                        {
+                            unreported.Remove(store.Operation.Syntax);
+                            stale.Add(new StaleStore(store.Operation.Syntax, RegistrationGuards.Describe(guard)));
+                        }
                     }
                 }
             }

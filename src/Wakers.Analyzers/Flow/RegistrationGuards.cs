@@ -21,13 +21,52 @@ internal enum GuardTest
 /// <summary>A conditional block that tests the slot its guarded stores write (or a flag set with them).</summary>
 internal sealed class RegistrationGuard
 {
-    public RegistrationGuard(int block) => Block = block;
+    private readonly Func<BasicBlock, int, HashSet<int>> _reach;
+    private readonly IReadOnlyDictionary<int, List<StoreSite>> _storesByBlock;
+    private readonly List<(BasicBlock Start, Func<StoreSite, bool> Matches)> _guardedReaches = new();
+    private HashSet<StoreSite>? _guardedStores;
+
+    public RegistrationGuard(int block, Func<BasicBlock, int, HashSet<int>> reach, IReadOnlyDictionary<int, List<StoreSite>> storesByBlock)
+    {
+        Block = block;
+        _reach = reach;
+        _storesByBlock = storesByBlock;
+    }
 
     public int Block { get; }
-    public HashSet<StoreSite> GuardedStores { get; } = new();
     public HashSet<string> EmptySlots { get; } = new();
     public Dictionary<string, long> FlagValues { get; } = new();
     public HashSet<GuardTest> Tests { get; } = new();
+
+    /// <summary>The stores the guard skips, in walk order; listed only when a report asks (a full walk per guard would be quadratic).</summary>
+    public HashSet<StoreSite> GuardedStores => _guardedStores ??= ListGuardedStores();
+
+    internal void AddGuardedReach(BasicBlock start, Func<StoreSite, bool> matches) => _guardedReaches.Add((start, matches));
+
+    private HashSet<StoreSite> ListGuardedStores()
+    {
+        var result = new HashSet<StoreSite>();
+        var reaches = new Dictionary<int, HashSet<int>>();
+        foreach (var (start, matches) in _guardedReaches)
+        {
+            if (!reaches.TryGetValue(start.Ordinal, out var reach)) reaches[start.Ordinal] = reach = _reach(start, Block);
+            foreach (var o in reach)
+            {
+                if (!_storesByBlock.TryGetValue(o, out var stores)) continue;
+                foreach (var st in stores)
+                {
+                    if (matches(st)) result.Add(st);
+                }
+            }
+        }
+        return result;
+    }
+}
+
+/// <summary>Visits of the guard search (its walks from each guard's branches), for <see cref="RegistrationWork"/>.</summary>
+internal sealed class GuardSearchWork
+{
+    public long Visits;
 }
 
 /// <summary>
@@ -46,13 +85,15 @@ internal sealed class RegistrationGuards
     public bool IsGuard(int block) => _guards.ContainsKey(block);
 
     /// <summary>The guards of a graph, given the stores a first run met; null when there is none.</summary>
-    public static RegistrationGuards? Find(ControlFlowGraph graph, DataflowResult firstRun, RegistrationEvaluator evaluator)
+    public static RegistrationGuards? Find(ControlFlowGraph graph, DataflowResult firstRun, RegistrationEvaluator evaluator, GuardSearchWork work)
     {
         if (firstRun.Stores.Count == 0) return null;
         var storesByBlock = firstRun.Stores.Values.GroupBy(s => s.Block).ToDictionary(g => g.Key, g => g.ToList());
         Dictionary<int, List<(string Slot, long Value)>>? flagsByBlock = null;
         HashSet<string>? flagSlots = null;
         var guards = new Dictionary<int, RegistrationGuard>();
+        Func<BasicBlock, int, HashSet<int>> reach = (start, excluded) => Reach(graph, start, excluded, work);
+        work.Visits += graph.Blocks.Length;
         foreach (var g in graph.Blocks)
         {
             if (g.ConditionKind == ControlFlowConditionKind.None || g.BranchValue is null) continue;
@@ -66,37 +107,112 @@ internal sealed class RegistrationGuards
             foreach (var successor in new[] { g.ConditionalSuccessor, g.FallThroughSuccessor })
             {
                 if (successor?.Destination is not { } start) continue;
-                var reach = Reach(graph, start, g.Ordinal);
-                var stores = reach.Where(storesByBlock.ContainsKey).SelectMany(o => storesByBlock[o]).ToList();
-                if (stores.Count == 0) continue;
-                var flagWrites = flagsByBlock is null ? new List<(string, long)>() : reach.Where(flagsByBlock.ContainsKey).SelectMany(o => flagsByBlock[o])
-                    .Concat(flagsByBlock.TryGetValue(g.Ordinal, out var own) ? own : Enumerable.Empty<(string, long)>()).ToList();
-                foreach (var (test, slot) in atoms)
+                var search = new AtomSearch(atoms, storesByBlock, flagsByBlock);
+                Walk(graph, start, g.Ordinal, work, search.Visit);
+                if (!search.AnyStore) continue;
+                for (var i = 0; i < atoms.Count; i++)
                 {
+                    var (test, slot) = atoms[i];
                     if (test == GuardTest.Flag)
                     {
-                        var write = flagWrites.FirstOrDefault(f => f.Item1 == slot);
-                        if (write.Item1 is null) continue;
-                        var guard = Guard(guards, g.Ordinal);
+                        var value = search.FlagValue(i) ?? OwnFlagWrite(flagsByBlock, g.Ordinal, slot);
+                        if (value is not { } v) continue;
+                        var guard = Guard(guards, g.Ordinal, reach, storesByBlock);
                         guard.Tests.Add(test);
-                        guard.FlagValues[slot] = write.Item2;
-                        foreach (var s in stores) guard.GuardedStores.Add(s);
+                        guard.FlagValues[slot] = v;
+                        guard.AddGuardedReach(start, _ => true);
                     }
                     else
                     {
-                        // A comparison through a local (`map.TryGetValue(id, out var w) && w.WillWake(cx.Waker)`) guards the stores it reaches.
-                        var throughLocal = test == GuardTest.Compare && slot.StartsWith("local:", StringComparison.Ordinal);
-                        var related = stores.Where(s => throughLocal || s.Slots.Any(k => StoreSlots.Related(k, slot))).ToList();
-                        if (related.Count == 0) continue;
-                        var guard = Guard(guards, g.Ordinal);
+                        if (!search.Related(i)) continue;
+                        var guard = Guard(guards, g.Ordinal, reach, storesByBlock);
                         guard.Tests.Add(test);
                         if (test == GuardTest.Empty) guard.EmptySlots.Add(slot);
-                        foreach (var s in related) guard.GuardedStores.Add(s);
+                        var throughLocal = ThroughLocal(test, slot);
+                        guard.AddGuardedReach(start, s => throughLocal || s.Slots.Any(k => StoreSlots.Related(k, slot)));
                     }
                 }
             }
         }
         return guards.Count == 0 ? null : new RegistrationGuards(guards);
+    }
+
+    // A comparison through a local (`map.TryGetValue(id, out var w) && w.WillWake(cx.Waker)`) guards the stores it reaches.
+    private static bool ThroughLocal(GuardTest test, string slot) => test == GuardTest.Compare && slot.StartsWith("local:", StringComparison.Ordinal);
+
+    // The condition block's own flag write counts after every write its branch reaches.
+    private static long? OwnFlagWrite(Dictionary<int, List<(string Slot, long Value)>>? flagsByBlock, int block, string slot)
+    {
+        if (flagsByBlock is null || !flagsByBlock.TryGetValue(block, out var own)) return null;
+        foreach (var (s, v) in own)
+        {
+            if (s == slot) return v;
+        }
+        return null;
+    }
+
+    /// <summary>
+    /// What one branch's walk must learn for the atoms: whether it meets a store, the first write of each flag (in the
+    /// walk's order) and whether a store related to each slot is met. The walk stops once all is known, so a guard
+    /// whose branch soon meets a store and its flag write costs a few visits, not the whole graph.
+    /// </summary>
+    private sealed class AtomSearch
+    {
+        private readonly List<(GuardTest Test, string Slot)> _atoms;
+        private readonly Dictionary<int, List<StoreSite>> _storesByBlock;
+        private readonly Dictionary<int, List<(string Slot, long Value)>>? _flagsByBlock;
+        private readonly long?[] _flagValues;
+        private readonly bool[] _related;
+        private int _open;
+
+        public AtomSearch(List<(GuardTest Test, string Slot)> atoms, Dictionary<int, List<StoreSite>> storesByBlock, Dictionary<int, List<(string Slot, long Value)>>? flagsByBlock)
+        {
+            _atoms = atoms;
+            _storesByBlock = storesByBlock;
+            _flagsByBlock = flagsByBlock;
+            _flagValues = new long?[atoms.Count];
+            _related = new bool[atoms.Count];
+            _open = atoms.Count;
+        }
+
+        public bool AnyStore { get; private set; }
+
+        public long? FlagValue(int atom) => _flagValues[atom];
+
+        public bool Related(int atom) => _related[atom];
+
+        /// <summary>Takes in a block the walk reached; false once nothing more is to be learned.</summary>
+        public bool Visit(int block)
+        {
+            var stores = _storesByBlock.TryGetValue(block, out var s) ? s : null;
+            if (stores is not null) AnyStore = true;
+            var flags = _flagsByBlock is not null && _flagsByBlock.TryGetValue(block, out var f) ? f : null;
+            for (var i = 0; i < _atoms.Count; i++)
+            {
+                var (test, slot) = _atoms[i];
+                if (test == GuardTest.Flag)
+                {
+                    if (_flagValues[i] is not null || flags is null) continue;
+                    foreach (var (fs, fv) in flags)
+                    {
+                        if (fs != slot) continue;
+                        _flagValues[i] = fv;
+                        _open--;
+                        break;
+                    }
+                }
+                else if (!_related[i] && stores is not null)
+                {
+                    var throughLocal = ThroughLocal(test, slot);
+                    if (stores.Any(st => throughLocal || st.Slots.Any(k => StoreSlots.Related(k, slot))))
+                    {
+                        _related[i] = true;
+                        _open--;
+                    }
+                }
+            }
+            return !(AnyStore && _open == 0);
+        }
     }
 
     private static (Dictionary<int, List<(string Slot, long Value)>>, HashSet<string>) FlagWrites(ControlFlowGraph graph, RegistrationEvaluator evaluator)
@@ -144,13 +260,21 @@ internal sealed class RegistrationGuards
         : guard.Tests.Contains(GuardTest.Empty) ? "the slot is empty"
         : "the stored waker wakes the same task";
 
-    private static RegistrationGuard Guard(Dictionary<int, RegistrationGuard> guards, int ordinal)
+    private static RegistrationGuard Guard(Dictionary<int, RegistrationGuard> guards, int ordinal, Func<BasicBlock, int, HashSet<int>> reach, IReadOnlyDictionary<int, List<StoreSite>> storesByBlock)
     {
-        if (!guards.TryGetValue(ordinal, out var guard)) guards[ordinal] = guard = new RegistrationGuard(ordinal);
+        if (!guards.TryGetValue(ordinal, out var guard)) guards[ordinal] = guard = new RegistrationGuard(ordinal, reach, storesByBlock);
         return guard;
     }
 
-    private static HashSet<int> Reach(ControlFlowGraph graph, BasicBlock start, int excluded)
+    private static HashSet<int> Reach(ControlFlowGraph graph, BasicBlock start, int excluded, GuardSearchWork work)
+    {
+        var seen = new HashSet<int>();
+        Walk(graph, start, excluded, work, o => { seen.Add(o); return true; });
+        return seen;
+    }
+
+    // Depth first from start, never through excluded, in one fixed order (a flag's first write is the first in this order); stops when visit says so.
+    private static void Walk(ControlFlowGraph graph, BasicBlock start, int excluded, GuardSearchWork work, Func<int, bool> visit)
     {
         var seen = new HashSet<int>();
         var stack = new Stack<BasicBlock>();
@@ -158,7 +282,9 @@ internal sealed class RegistrationGuards
         while (stack.Count > 0)
         {
             var b = stack.Pop();
+            work.Visits++;
             if (b.Ordinal == excluded || !seen.Add(b.Ordinal)) continue;
+            if (!visit(b.Ordinal)) return;
             foreach (var next in new[] { b.ConditionalSuccessor, b.FallThroughSuccessor })
             {
                 if (next?.Destination is { } d) stack.Push(d);
@@ -168,7 +294,6 @@ internal sealed class RegistrationGuards
                 }
             }
         }
-        return seen;
     }
 
     private static void CollectFlagWrites(IOperation root, RegistrationEvaluator evaluator, List<(string, long)> flags)

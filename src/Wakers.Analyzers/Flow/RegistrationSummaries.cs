@@ -109,7 +109,7 @@ internal sealed class RegistrationSummaries
         var pseudo = new PollMethod(helper, parameter, graph, root.Syntax);
         var flow = new LostWakeupDataflow(pseudo, this);
         var first = flow.Run(null, scenario: false);
-        if (!first.Completed || RegistrationGuards.Find(graph, first, flow.Evaluator) is not { } guards) return null;
+        if (!first.Completed || RegistrationGuards.Find(graph, first, flow.Evaluator, new GuardSearchWork()) is not { } guards) return null;
         var normal = flow.Run(guards, scenario: false);
         if (!normal.Completed || normal.ExitUnregistered) return null;
         var later = flow.Run(guards, scenario: true);
