@@ -1,5 +1,4 @@
 using System.IO;
-using System.Linq;
 using System.Text.RegularExpressions;
 using Xunit;
 
@@ -19,7 +18,7 @@ public class AnalysisModeTests
         var dir = _package.CreateConsumer("StrictConsumer", "Bugs", "Library", "<WakersAnalysisMode>strict</WakersAnalysisMode>");
         var build = PackedWakers.Build(dir);
         Assert.NotEqual(0, build.ExitCode);
-        Assert.Matches(new Regex($@"LostWakeup\.cs\({ExpectedLine(dir)},\d+\): error WAKE001: "), build.Output);
+        Assert.Matches(new Regex($@"LostWakeup\.cs\({PackedWakers.LostWakeupLine(dir)},\d+\): error WAKE001: "), build.Output);
     }
 
     [Fact]
@@ -29,7 +28,7 @@ public class AnalysisModeTests
         File.WriteAllText(Path.Combine(dir, ".editorconfig"), "root = true\n\n[*.cs]\ndotnet_diagnostic.WAKE001.severity = warning\n");
         var build = PackedWakers.Build(dir);
         Assert.True(build.ExitCode == 0, build.ToString());
-        Assert.Matches(new Regex($@"LostWakeup\.cs\({ExpectedLine(dir)},\d+\): warning WAKE001: "), build.Output);
+        Assert.Matches(new Regex($@"LostWakeup\.cs\({PackedWakers.LostWakeupLine(dir)},\d+\): warning WAKE001: "), build.Output);
     }
 
     [Fact]
@@ -49,7 +48,4 @@ public class AnalysisModeTests
         Assert.NotEqual(0, build.ExitCode);
         Assert.Contains("WakersAnalysisMode is 'stirct', which the Wakers package does not know: use recommended, strict or none.", build.Output);
     }
-
-    private static int ExpectedLine(string dir) =>
-        File.ReadLines(Path.Combine(dir, "LostWakeup.cs")).Select((text, i) => (text, i)).Single(l => l.text.Contains("// expect: WAKE001")).i + 1;
 }

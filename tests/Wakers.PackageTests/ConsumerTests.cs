@@ -21,7 +21,7 @@ public class ConsumerTests
         var build = PackedWakers.Build(dir);
         Assert.True(build.ExitCode == 0, build.ToString());
         Assert.DoesNotContain("AD0001", build.Output);
-        var line = File.ReadLines(Path.Combine(dir, "LostWakeup.cs")).Select((text, i) => (text, i)).Single(l => l.text.Contains("// expect: WAKE001")).i + 1;
+        var line = PackedWakers.LostWakeupLine(dir);
         Assert.Matches(new Regex($@"LostWakeup\.cs\({line},\d+\): warning WAKE001: "), build.Output);
     }
 

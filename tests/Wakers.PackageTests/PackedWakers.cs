@@ -91,6 +91,10 @@ public sealed class PackedWakers : IDisposable
         return dir;
     }
 
+    /// <summary>The 1-based line of the "Bugs" consumer's deliberate lost wakeup (marked <c>// expect: WAKE001</c>).</summary>
+    public static int LostWakeupLine(string consumerDirectory) =>
+        File.ReadLines(Path.Combine(consumerDirectory, "LostWakeup.cs")).Select((text, i) => (text, i)).Single(l => l.text.Contains("// expect: WAKE001")).i + 1;
+
     /// <summary>Builds a consumer (restoring it first), with nothing cached from an earlier build.</summary>
     public static ProcessResult Build(string consumerDirectory) =>
         DotNet.Run(consumerDirectory, "build", "-c", "Debug", "--no-incremental", "-nodeReuse:false", "-clp:NoSummary");
