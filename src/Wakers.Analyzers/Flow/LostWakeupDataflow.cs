@@ -69,6 +69,7 @@ internal sealed class LostWakeupDataflow
     private readonly RegistrationEvaluator _evaluator;
     private readonly Dictionary<int, int[]> _catchEntries = new();
     private RegistrationGuards? _guards;
+    private SlotFactLiveness? _liveness;
     private bool _scenario;
     private DataflowResult _result = new();
     private RegistrationStateSet?[] _in = System.Array.Empty<RegistrationStateSet?>();
@@ -203,6 +204,8 @@ internal sealed class LostWakeupDataflow
 
     private void Join(int ordinal, RegistrationState state)
     {
+        _liveness ??= new SlotFactLiveness(_graph, _evaluator, CatchEntries);
+        state = state.WithoutDeadSlots(_liveness, ordinal);
         var set = _in[ordinal] ??= new RegistrationStateSet();
         if (set.Add(state)) _work.Add(ordinal);
     }

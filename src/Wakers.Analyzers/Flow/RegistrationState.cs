@@ -149,6 +149,47 @@ internal sealed class RegistrationState : IEquatable<RegistrationState>
         return new RegistrationState(Registration, _facts, kept, _relations);
     }
 
+    /// <summary>
+    /// Forgets the slot facts no block ahead can read (<see cref="SlotFactLiveness"/>); a registration in a slot that
+    /// nothing ahead can clear becomes a plain registration.
+    /// </summary>
+    public RegistrationState WithoutDeadSlots(SlotFactLiveness liveness, int block)
+    {
+        var dropped = 0;
+        var settled = false;
+        foreach (var f in _facts)
+        {
+            if (IsDead(f.Key, liveness, block, out var registration))
+            {
+                dropped++;
+                settled |= registration;
+            }
+        }
+        if (dropped == 0) return this;
+        var kept = new Fact[_facts.Length - dropped];
+        var n = 0;
+        foreach (var f in _facts)
+        {
+            if (!IsDead(f.Key, liveness, block, out _)) kept[n++] = f;
+        }
+        var s = new RegistrationState(Registration, kept, _openPolls, _relations);
+        return settled ? s.With(OtherRegistration, RegistrationValue.Bool(true)) : s;
+    }
+
+    private static bool IsDead(object key, SlotFactLiveness liveness, int block, out bool registration)
+    {
+        registration = false;
+        if (key is not string k) return false;
+        if (k.StartsWith(StoredPrefix, StringComparison.Ordinal))
+        {
+            registration = true;
+            return !liveness.MayWrite(k.Substring(StoredPrefix.Length), block);
+        }
+        return k.StartsWith(SlotPrefix, StringComparison.Ordinal) && !liveness.MayTest(k, block);
+    }
+
+    private const string SlotPrefix = "slot:";
+
     /// <summary>Forgets the locals and captures of regions the path leaves.</summary>
     public RegistrationState Leaving(ImmutableArray<ControlFlowRegion> regions)
     {

@@ -108,8 +108,22 @@ internal sealed class RegistrationSummaries
         if (graph is null) return null;
         var pseudo = new PollMethod(helper, parameter, graph, root.Syntax);
         var flow = new LostWakeupDataflow(pseudo, this);
+        var guardSearch = new GuardSearchWork();
+        try
+        {
+            return StaleGuard(graph, flow, guardSearch);
+        }
+        finally
+        {
+            RegistrationWork.Add(root.Syntax.SyntaxTree, flow.Work + guardSearch.Visits);
+        }
+    }
+
+    // The helper's own guard: a later call (another task's waker) runs the helper without storing it.
+    private static string? StaleGuard(ControlFlowGraph graph, LostWakeupDataflow flow, GuardSearchWork guardSearch)
+    {
         var first = flow.Run(null, scenario: false);
-        if (!first.Completed || RegistrationGuards.Find(graph, first, flow.Evaluator, new GuardSearchWork()) is not { } guards) return null;
+        if (!first.Completed || RegistrationGuards.Find(graph, first, flow.Evaluator, guardSearch) is not { } guards) return null;
         var normal = flow.Run(guards, scenario: false);
         if (!normal.Completed || normal.ExitUnregistered) return null;
         var later = flow.Run(guards, scenario: true);

@@ -6,7 +6,7 @@ namespace Wakers.Analyzers.Flow;
 
 /// <summary>
 /// How much the WAKE001/WAKE002 dataflow did for the poll methods of one syntax tree: per block it processed, one unit,
-/// one per operation and one per fact the path state carried in (which a block copies), plus the guard search's visits. Tests read it to show that
+/// one per operation and one per fact the path state carried in (which a block copies), plus the guard search's visits, and the same for each helper judged for a store-once guard of its own. Tests read it to show that
 /// the work grows linearly with a method's size (a count, never a clock). One addition per poll method analyzed.
 /// </summary>
 internal static class RegistrationWork

@@ -237,65 +237,11 @@ internal sealed class StoreReadOrder
         public Components(StoreReadOrder order)
         {
             var graph = order._graph;
-            var n = graph.BlockCount;
-            Of = new int[n];
-            var index = new int[n];
-            var low = new int[n];
-            var onStack = new bool[n];
-            for (var b = 0; b < n; b++) index[b] = -1;
-            var stack = new Stack<int>();
-            var call = new Stack<(int Block, int Next)>();
-            var counter = 0;
-            var count = 0;
-            var members = new List<List<int>>();
-            for (var root = 0; root < n; root++)
-            {
-                if (index[root] >= 0) continue;
-                call.Push((root, 0));
-                index[root] = low[root] = counter++;
-                stack.Push(root);
-                onStack[root] = true;
-                while (call.Count > 0)
-                {
-                    var (v, next) = call.Pop();
-                    order._work++;
-                    var successors = graph.Successors[v];
-                    if (next < successors.Length)
-                    {
-                        call.Push((v, next + 1));
-                        var w = successors[next];
-                        if (index[w] < 0)
-                        {
-                            index[w] = low[w] = counter++;
-                            stack.Push(w);
-                            onStack[w] = true;
-                            call.Push((w, 0));
-                        }
-                        else if (onStack[w]) low[v] = Math.Min(low[v], index[w]);
-                        continue;
-                    }
-                    if (low[v] == index[v])
-                    {
-                        var component = new List<int>();
-                        int w;
-                        do
-                        {
-                            w = stack.Pop();
-                            onStack[w] = false;
-                            Of[w] = count;
-                            component.Add(w);
-                        }
-                        while (w != v);
-                        members.Add(component);
-                        count++;
-                    }
-                    if (call.Count > 0)
-                    {
-                        var parent = call.Peek().Block;
-                        low[parent] = Math.Min(low[parent], low[v]);
-                    }
-                }
-            }
+            var found = StronglyConnected.Find(graph.Successors);
+            order._work += found.Steps;
+            Of = found.Of;
+            var members = found.Members;
+            var count = members.Count;
             Count = count;
             Successors = new int[count][];
             Cyclic = new bool[count];

@@ -30,6 +30,10 @@ public class LinearWorkTests
     [InlineData("locked")]
     [InlineData("loop")]
     [InlineData("wide")]
+    [InlineData("tests-after-the-stores")]
+    [InlineData("slot-per-test")]
+    [InlineData("looped-machine")]
+    [InlineData("guarded-helper")]
     public Task DoublingAPollMethodDoublesTheRegistrationDataflowsWork(string shape) =>
         WorkCount.AssertDoublesWithSize(WorkCount.RegistrationDataflow, shape, new[] { 400, 800, 1_600 }, n => Source(shape, n), "lines");
 
@@ -38,6 +42,10 @@ public class LinearWorkTests
         "huge" => StressSources.HugePoll(lines),
         "locked" => StressSources.HugeLockedPoll(lines),
         "loop" => StressSources.HugeLoopPoll(lines),
+        "tests-after-the-stores" => GuardSearchSources.TestsAfterTheStores(lines),
+        "slot-per-test" => GuardSearchSources.SlotPerTest(lines),
+        "looped-machine" => GuardSearchSources.LoopedMachine(lines),
+        "guarded-helper" => GuardSearchSources.GuardedHelper(lines),
         // A case is about three lines, and an arm one more (a multiple of 5 cases, so the last case does not jump past the end).
         _ => StressSources.WideSwitch(lines / 4),
     };

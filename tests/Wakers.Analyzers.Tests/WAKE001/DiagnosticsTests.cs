@@ -450,4 +450,62 @@ public class DiagnosticsTests
             }
         }
         """);
+
+    /// <summary>The clear comes a loop later than the store: the store's registration must stay undoable past the loop.</summary>
+    [Fact]
+    public Task TheStoredWakerIsClearedAfterALoop() => Verify.Diagnostics<LostWakeupAnalyzer>("""
+        using Wakers;
+
+        public sealed class Scan : IFuture<int>
+        {
+            private readonly int[] _items = new int[8];
+            private int _count;
+            private bool _cancelRequested;
+            private Waker? _waiter;
+
+            public Poll<int> Poll(Context cx)
+            {
+                _waiter = cx.Waker;
+                for (var i = 0; i < _items.Length; i++)
+                {
+                    if (_items[i] > 0) _count++;
+                }
+                if (_count > 3) return Poll<int>.Ready(_count);
+                if (_cancelRequested)
+                {
+                    _waiter = null;
+                    [|return Poll<int>.Pending;|]
+                }
+                return Poll<int>.Pending;
+            }
+        }
+        """);
+
+    /// <summary>The clear sits above the store in a loop: a later round undoes the store, so the fact must survive the back edge.</summary>
+    [Fact]
+    public Task TheStoredWakerIsClearedOnTheNextRound() => Verify.Diagnostics<LostWakeupAnalyzer>("""
+        using Wakers;
+
+        public sealed class Retry : IFuture<int>
+        {
+            private int _attempts;
+            private Waker? _waiter;
+
+            public Poll<int> Poll(Context cx)
+            {
+                var first = true;
+                while (true)
+                {
+                    if (!first)
+                    {
+                        _waiter = null;
+                        [|return Poll<int>.Pending;|]
+                    }
+                    _waiter = cx.Waker;
+                    if (_attempts > 3) return Poll<int>.Ready(_attempts);
+                    first = false;
+                }
+            }
+        }
+        """);
 }
