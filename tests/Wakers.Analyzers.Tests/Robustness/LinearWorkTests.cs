@@ -23,7 +23,11 @@ public class LinearWorkTests
     /// <summary>
     /// WAKE001/WAKE002's dataflow processes each block once per path it holds (a bounded set), and a path state copied
     /// into a block must not grow with the method: a wide switch learns one comparison per case, which used to be
-    /// copied into every later case's state (the count adds the facts a block carries in, so it would quadruple).
+    /// copied into every later case's state (the count adds the facts a block carries in, so it would quadruple); a
+    /// poll that stores a hundred fields carried a fact per field into every later block. The guard search is counted
+    /// too: a walk per test of a slot or flag, from each of its branches, was quadratic where the tests reach no store
+    /// (tests after the stores), where each slot's store sits under its own test, in a state machine inside a loop,
+    /// and in a helper judged for a store-once guard of its own.
     /// </summary>
     [Theory]
     [InlineData("huge")]
