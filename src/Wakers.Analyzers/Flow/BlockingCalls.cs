@@ -1,3 +1,5 @@
+using System.Collections.Generic;
+using System.Linq;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.Operations;
 
@@ -11,26 +13,27 @@ namespace Wakers.Analyzers.Flow;
 internal static class BlockingCalls
 {
     // A cheap test on the name before any namespace is computed.
-    private static readonly System.Collections.Generic.HashSet<string> CandidateNames = new()
+    private static readonly HashSet<string> CandidateNames = new()
     {
         "Sleep", "Join", "Wait", "WaitAll", "WaitAny", "WaitOne", "SignalAndWait", "SpinUntil",
         "Take", "TakeFromAny", "TryTake", "TryTakeFromAny", "GetResult", "BlockOn",
     };
 
     // Every name a blocking call is spelled with in source (Result is the task's property).
-    private static readonly string[] Words = new System.Collections.Generic.List<string>(CandidateNames) { "Result" }.ToArray();
+    private static readonly string[] Words = new List<string>(CandidateNames) { "Result" }.ToArray();
 
     /// <summary>
     /// The places where source names a blocking call (or a task's <c>Result</c>): a type or member whose text names
     /// none cannot block by itself, so it needs no graph. One per compilation.
     /// </summary>
-    public static SourceWords NewSourceWords() => new(Words);
+    public static SourceWords NewSourceWords(IEnumerable<string> configuredNames) => new(Words.Concat(configuredNames).Distinct());
 
     /// <summary>
     /// The name of the blocking call <paramref name="operation"/> makes ("SemaphoreSlim.Wait"), or null. <paramref name="task"/>
-    /// is the task or awaiter whose known completion makes it not block (for Result, GetResult and Task.Wait).
+    /// is the task or awaiter whose known completion makes it not block (for Result, GetResult and Task.Wait);
+    /// <paramref name="configured"/> are the methods the project declares blocking (<see cref="ConfiguredBlockingMethods"/>).
     /// </summary>
-    public static string? Describe(IOperation operation, out IOperation? task)
+    public static string? Describe(IOperation operation, HashSet<string> configured, out IOperation? task)
     {
         task = null;
         switch (operation)
@@ -40,7 +43,7 @@ internal static class BlockingCalls
                 task = result.Instance;
                 return result.Property.ContainingType.Name + ".Result";
             case IInvocationOperation invocation:
-                return DescribeCall(invocation, out task);
+                return DescribeCall(invocation, configured, out task);
             default:
                 return null;
         }
@@ -63,11 +66,12 @@ internal static class BlockingCalls
         }
     }
 
-    private static string? DescribeCall(IInvocationOperation invocation, out IOperation? task)
+    private static string? DescribeCall(IInvocationOperation invocation, HashSet<string> configured, out IOperation? task)
     {
         task = null;
         var method = invocation.TargetMethod;
         var type = method.ContainingType;
+        if (type is not null && ConfiguredBlockingMethods.Contains(configured, method)) return Shown(invocation, method, type);
         if (type is null || !CandidateNames.Contains(method.Name)) return null;
         var blocking = (Namespace(type), type.Name, method.Name) switch
         {
@@ -95,6 +99,12 @@ internal static class BlockingCalls
             return awaited?.Type is { } awaitedType ? awaitedType.Name + ".GetAwaiter().GetResult()" : type.Name + ".GetResult";
         }
         if (method.Name == "Wait" && type.Name == "Task") task = invocation.Instance;
+        return Shown(invocation, method, type);
+    }
+
+    // The receiver's type where there is one ("SemaphoreSlim.Wait"), else the declaring type.
+    private static string Shown(IInvocationOperation invocation, IMethodSymbol method, INamedTypeSymbol type)
+    {
         var shown = !method.IsStatic && invocation.Instance?.Type is { } receiverType && receiverType.Name.Length > 0 ? receiverType.Name : type.Name;
         return shown + "." + method.Name;
     }

@@ -60,13 +60,13 @@ internal sealed class BlockingCallsInGraph
     /// Scans <paramref name="body"/>'s operation tree alone (no graph, nothing known about tasks): enough for a
     /// function whose answer <see cref="NeedsFacts"/> says facts cannot change.
     /// </summary>
-    public static BlockingCallsInGraph ScanOperations(IMethodSymbol function, IOperation body, INamedTypeSymbol type)
+    public static BlockingCallsInGraph ScanOperations(IMethodSymbol function, IOperation body, INamedTypeSymbol type, HashSet<string> configured)
     {
         var result = new BlockingCallsInGraph(function);
         var none = new HashSet<string>();
         foreach (var op in FunctionOperations.Own(body))
         {
-            if (BlockingCalls.Describe(op, out var task) is { } name)
+            if (BlockingCalls.Describe(op, configured, out var task) is { } name)
             {
                 var byConstruction = BlockingCalls.IsCompletedByConstruction(task);
                 result.NeedsFacts |= task is not null && !byConstruction;
@@ -82,12 +82,12 @@ internal sealed class BlockingCallsInGraph
     }
 
     /// <summary>Scans <paramref name="graph"/>; helpers are methods and properties of <paramref name="type"/> and local functions.</summary>
-    public static BlockingCallsInGraph Scan(IMethodSymbol function, ControlFlowGraph graph, INamedTypeSymbol type, IEnumerable<string>? entry = null,
-        IReadOnlyDictionary<string, string>? flags = null)
+    public static BlockingCallsInGraph Scan(IMethodSymbol function, ControlFlowGraph graph, INamedTypeSymbol type, HashSet<string> configured,
+        IEnumerable<string>? entry = null, IReadOnlyDictionary<string, string>? flags = null)
     {
         var result = new BlockingCallsInGraph(function);
         // Most polls neither block nor call a helper: the completed-task dataflow runs only where its answer is read.
-        if (!HasBlockingCallOrHelperCall(graph, type)) return result;
+        if (!HasBlockingCallOrHelperCall(graph, type, configured)) return result;
         var known = KnownCompletedTasks.Analyze(graph, entry, flags);
         foreach (var block in graph.Blocks)
         {
@@ -95,41 +95,41 @@ internal sealed class BlockingCallsInGraph
             var facts = new HashSet<string>(entryFacts);
             foreach (var op in block.Operations)
             {
-                result.Visit(op, facts, type);
+                result.Visit(op, facts, type, configured);
                 KnownCompletedTasks.Transfer(op, facts);
             }
-            if (block.BranchValue is { } value) result.Visit(value, facts, type);
+            if (block.BranchValue is { } value) result.Visit(value, facts, type, configured);
         }
         return result;
     }
 
-    private static bool HasBlockingCallOrHelperCall(ControlFlowGraph graph, INamedTypeSymbol type)
+    private static bool HasBlockingCallOrHelperCall(ControlFlowGraph graph, INamedTypeSymbol type, HashSet<string> configured)
     {
         foreach (var block in graph.Blocks)
         {
             foreach (var op in block.Operations)
             {
-                if (HasCandidate(op, type)) return true;
+                if (HasCandidate(op, type, configured)) return true;
             }
-            if (block.BranchValue is { } value && HasCandidate(value, type)) return true;
+            if (block.BranchValue is { } value && HasCandidate(value, type, configured)) return true;
         }
         return false;
     }
 
-    private static bool HasCandidate(IOperation root, INamedTypeSymbol type)
+    private static bool HasCandidate(IOperation root, INamedTypeSymbol type, HashSet<string> configured)
     {
         foreach (var op in root.DescendantsAndSelf())
         {
-            if (BlockingCalls.Describe(op, out _) is not null || Helper(op, type) is not null) return true;
+            if (BlockingCalls.Describe(op, configured, out _) is not null || Helper(op, type) is not null) return true;
         }
         return false;
     }
 
-    private void Visit(IOperation root, HashSet<string> facts, INamedTypeSymbol type)
+    private void Visit(IOperation root, HashSet<string> facts, INamedTypeSymbol type, HashSet<string> configured)
     {
         foreach (var op in root.DescendantsAndSelf())
         {
-            if (BlockingCalls.Describe(op, out var task) is { } name)
+            if (BlockingCalls.Describe(op, configured, out var task) is { } name)
             {
                 var key = task is null ? null : KnownCompletedTasks.Key(task);
                 Sites.Add(new BlockingSite(op, name, key, task is not null && KnownCompletedTasks.IsKnownCompleted(task, facts)));

@@ -79,7 +79,7 @@ internal static class KnownCompletedTasks
             {
                 facts.RemoveWhere(k => k == key || k.StartsWith(key + ".", System.StringComparison.Ordinal));
             }
-            else if (BlockingCalls.Describe(op, out var task) is not null && !IsTimedWait(op))
+            else if (BlockingCalls.Describe(op, ConfiguredBlockingMethods.Empty, out var task) is not null && !IsTimedWait(op))
             {
                 // A timed wait returns whether it completed: that fact lives on its true branch (AddFacts).
                 if (task is not null) AddKey(task, facts);

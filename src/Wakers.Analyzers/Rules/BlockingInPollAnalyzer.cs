@@ -14,6 +14,7 @@ namespace Wakers.Analyzers.Rules;
 /// WAKE007: a blocking call inside a poll method, or inside a method of the same type (or a local function) that a
 /// poll method calls, up to a few calls deep: a helper every poll calls is part of that poll, whatever its accessibility.
 /// <c>.Result</c>, <c>GetAwaiter().GetResult()</c> and <c>Task.Wait</c> on a task known completed on that path are fine.
+/// A project adds its own blocking methods with <c>wakers.blocking_methods</c> (<see cref="ConfiguredBlockingMethods"/>).
 /// </summary>
 [DiagnosticAnalyzer(LanguageNames.CSharp)]
 public sealed class BlockingInPollAnalyzer : DiagnosticAnalyzer
@@ -32,8 +33,9 @@ public sealed class BlockingInPollAnalyzer : DiagnosticAnalyzer
         {
             var symbols = WakersSymbols.TryCreate(start.Compilation);
             if (symbols is null) return;
-            var words = new Words(BlockingCalls.NewSourceWords(), KnownCompletedTasks.NewContinuationWords());
-            start.RegisterSymbolStartAction(typeStart => AnalyzerGuard.Run(typeStart.Symbol, () => OnType(typeStart, symbols, words)), SymbolKind.NamedType);
+            var configured = new ConfiguredBlockingMethods(start.Options.AnalyzerConfigOptionsProvider, start.Compilation.SyntaxTrees);
+            var words = new Words(BlockingCalls.NewSourceWords(configured.MethodNames), KnownCompletedTasks.NewContinuationWords());
+            start.RegisterSymbolStartAction(typeStart => AnalyzerGuard.Run(typeStart.Symbol, () => OnType(typeStart, symbols, words, configured)), SymbolKind.NamedType);
         });
     }
 
@@ -58,11 +60,11 @@ public sealed class BlockingInPollAnalyzer : DiagnosticAnalyzer
         /// <summary>The graph, built at the type's end for the polls and the helpers they reach, where facts can matter.</summary>
         public ControlFlowGraph? Graph { get; private set; }
 
-        public void ScanGraph(INamedTypeSymbol type, IReadOnlyDictionary<string, string> flags)
+        public void ScanGraph(INamedTypeSymbol type, HashSet<string> configured, IReadOnlyDictionary<string, string> flags)
         {
             if (!Scan.NeedsFacts || Graph is not null) return;
             Graph = _graph();
-            if (Graph is not null) Scan = BlockingCallsInGraph.Scan(Function, Graph, type, null, flags);
+            if (Graph is not null) Scan = BlockingCallsInGraph.Scan(Function, Graph, type, configured, null, flags);
         }
 
         /// <summary>The scan with nothing known on entry: of the operation tree, replaced by the graph's at the type's end.</summary>
@@ -82,11 +84,12 @@ public sealed class BlockingInPollAnalyzer : DiagnosticAnalyzer
         public SourceWords Continuations { get; }
     }
 
-    private static void OnType(SymbolStartAnalysisContext typeStart, WakersSymbols symbols, Words words)
+    private static void OnType(SymbolStartAnalysisContext typeStart, WakersSymbols symbols, Words words, ConfiguredBlockingMethods configuredMethods)
     {
         var type = (INamedTypeSymbol)typeStart.Symbol;
         // A type whose source names no blocking call cannot block: nothing to do.
         if (!words.Blocking.AnyIn(type)) return;
+        var configured = configuredMethods.For(type);
         var hasContinuations = words.Continuations.AnyIn(type);
         var units = new ConcurrentDictionary<IMethodSymbol, Unit>(SymbolEqualityComparer.Default);
         var flags = new ConcurrentDictionary<string, string>();
@@ -99,7 +102,7 @@ public sealed class BlockingInPollAnalyzer : DiagnosticAnalyzer
                 var isPoll = symbols.IsPollMethod(function.Symbol);
                 // Lambdas that are not poll methods are nobody's helper.
                 if (!isPoll && function.Symbol.MethodKind == MethodKind.AnonymousFunction) continue;
-                var scan = BlockingCallsInGraph.ScanOperations(function.Symbol, function.Body, type);
+                var scan = BlockingCallsInGraph.ScanOperations(function.Symbol, function.Body, type, configured);
                 if (scan.Sites.Count == 0 && scan.Calls.Count == 0) continue;
                 var name = function.Symbol.MethodKind == MethodKind.AnonymousFunction ? "lambda" : function.Symbol.Name;
                 var body = function;
@@ -113,19 +116,19 @@ public sealed class BlockingInPollAnalyzer : DiagnosticAnalyzer
             foreach (var unit in units.Values)
             {
                 if (!unit.IsPoll) continue;
-                unit.ScanGraph(type, flags);
+                unit.ScanGraph(type, configured, flags);
                 foreach (var site in unit.Scan.Sites)
                 {
                     if (!site.KnownCompleted) end.ReportDiagnostic(Create(site, unit.Name));
                 }
             }
-            ReportHelpers(end, units, type, flags);
+            ReportHelpers(end, units, type, configured, flags);
         }));
     }
 
     // Walks from every poll method through the helpers it calls; a helper's entry knows the fields its callers knew completed.
     private static void ReportHelpers(SymbolAnalysisContext end, ConcurrentDictionary<IMethodSymbol, Unit> units, INamedTypeSymbol type,
-        IReadOnlyDictionary<string, string> flags)
+        HashSet<string> configured, IReadOnlyDictionary<string, string> flags)
     {
         var reachedFrom = new Dictionary<IMethodSymbol, string>(SymbolEqualityComparer.Default);
         var entry = new Dictionary<IMethodSymbol, HashSet<string>>(SymbolEqualityComparer.Default);
@@ -141,7 +144,7 @@ public sealed class BlockingInPollAnalyzer : DiagnosticAnalyzer
                 foreach (var call in units[caller].Scan.Calls)
                 {
                     if (!units.TryGetValue(call.Callee, out var callee) || callee.IsPoll) continue;
-                    callee.ScanGraph(type, flags); // only helpers a poll reaches need their graph
+                    callee.ScanGraph(type, configured, flags); // only helpers a poll reaches need their graph
                     // Only fields carry over: the caller's locals and parameters mean nothing in the callee.
                     var known = new HashSet<string>(call.KnownCompleted.Concat(callerEntry).Where(k => k.StartsWith("F:", System.StringComparison.Ordinal)));
                     if (entry.TryGetValue(call.Callee, out var before)) before.IntersectWith(known);
@@ -159,7 +162,7 @@ public sealed class BlockingInPollAnalyzer : DiagnosticAnalyzer
         {
             var unit = units[pair.Key];
             var known = entry[pair.Key];
-            var scan = known.Count == 0 || unit.Graph is null ? unit.Scan : BlockingCallsInGraph.Scan(unit.Function, unit.Graph, type, known, flags);
+            var scan = known.Count == 0 || unit.Graph is null ? unit.Scan : BlockingCallsInGraph.Scan(unit.Function, unit.Graph, type, configured, known, flags);
             foreach (var site in scan.Sites)
             {
                 if (!site.KnownCompleted) end.ReportDiagnostic(Create(site, pair.Value));

@@ -101,4 +101,18 @@ public class DocumentationTests
         var expected = Descriptors.Select(d => $"[{d.Id}](docs/rules/{d.Id}.md) | {d.Title} | {d.DefaultSeverity}");
         Assert.Equal(expected, rows.Skip(2).Select(r => string.Join(" | ", r)));
     }
+
+    /// <summary>The options the analyzers read (<c>"wakers.…"</c> keys in their source) are the ones the README's options table lists.</summary>
+    [Fact]
+    public void TheReadmeListsEveryOptionTheAnalyzersRead()
+    {
+        var read = Directory.GetFiles(Repository.PathOf("src/Wakers.Analyzers"), "*.cs", SearchOption.AllDirectories)
+            .Where(f => !f.Contains(Path.DirectorySeparatorChar + "obj" + Path.DirectorySeparatorChar) && !f.Contains(Path.DirectorySeparatorChar + "bin" + Path.DirectorySeparatorChar))
+            .SelectMany(f => System.Text.RegularExpressions.Regex.Matches(File.ReadAllText(f), "\"(wakers\\.[a-z_]+)\"").Select(m => m.Groups[1].Value))
+            .Distinct().OrderBy(k => k, StringComparer.Ordinal).ToList();
+        var listed = System.Text.RegularExpressions.Regex.Matches(File.ReadAllText(Repository.PathOf("README.md")), "^\\| `(wakers\\.[a-z_]+)` \\|", System.Text.RegularExpressions.RegexOptions.Multiline)
+            .Select(m => m.Groups[1].Value).OrderBy(k => k, StringComparer.Ordinal).ToList();
+        Assert.NotEmpty(read);
+        Assert.Equal(read, listed);
+    }
 }

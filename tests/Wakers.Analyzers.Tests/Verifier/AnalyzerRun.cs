@@ -25,13 +25,13 @@ public sealed class AnalyzerRun
     /// <summary>One entry per analyzer exception (AD0001 and the like), with the analyzer's name and the stack.</summary>
     public IReadOnlyList<string> Crashes { get; }
 
-    /// <summary>Runs <paramref name="analyzers"/> over <paramref name="compilation"/>, catching every exception they throw.</summary>
+    /// <summary>Runs <paramref name="analyzers"/> over <paramref name="compilation"/> (with <paramref name="config"/>'s options), catching every exception they throw.</summary>
     public static async Task<AnalyzerRun> RunAsync(Compilation compilation, ImmutableArray<DiagnosticAnalyzer> analyzers,
-        CancellationToken cancellationToken = default)
+        CancellationToken cancellationToken = default, AnalyzerConfigOptionsProvider? config = null)
     {
         var crashes = new ConcurrentQueue<string>();
         var options = new CompilationWithAnalyzersOptions(
-            new AnalyzerOptions(ImmutableArray<AdditionalText>.Empty),
+            config is null ? new AnalyzerOptions(ImmutableArray<AdditionalText>.Empty) : new AnalyzerOptions(ImmutableArray<AdditionalText>.Empty, config),
             (exception, analyzer, _) => crashes.Enqueue($"{analyzer.GetType().FullName} threw {exception}"),
             concurrentAnalysis: false,
             logAnalyzerExecutionTime: false,

@@ -31,6 +31,14 @@ public static class Verify
         await AnalyzeAsync(TestProject.Compile(parsed.Source), analyzer, parsed.Source, expected).ConfigureAwait(false);
     }
 
+    /// <summary>As <see cref="Diagnostics{TAnalyzer}(string)"/>, with analyzer options as an <c>.editorconfig</c> or global config gives them.</summary>
+    public static async Task Diagnostics<TAnalyzer>(string markup, TestAnalyzerConfig config) where TAnalyzer : DiagnosticAnalyzer, new()
+    {
+        var analyzer = new TAnalyzer();
+        var parsed = Markup.Parse(markup);
+        await AnalyzeAsync(TestProject.Compile(parsed.Source), analyzer, parsed.Source, ExpectedOf(parsed, analyzer), config).ConfigureAwait(false);
+    }
+
     /// <summary>Requires that <typeparamref name="TAnalyzer"/> reports none of its ids on <paramref name="source"/>.</summary>
     public static async Task Valid<TAnalyzer>(string source) where TAnalyzer : DiagnosticAnalyzer, new()
     {
@@ -150,10 +158,10 @@ public static class Verify
 
     // Compiles, runs the analyzer, and compares its diagnostics of its own ids with the expected ones; returns them.
     private static async Task<ImmutableArray<Diagnostic>> AnalyzeAsync(Compilation compilation, DiagnosticAnalyzer analyzer, string source,
-        IReadOnlyList<(string Id, Microsoft.CodeAnalysis.Text.TextSpan Span)> expected)
+        IReadOnlyList<(string Id, Microsoft.CodeAnalysis.Text.TextSpan Span)> expected, TestAnalyzerConfig? config = null)
     {
         RequireCompiles(compilation, source, "The test source");
-        var run = await AnalyzerRun.RunAsync(compilation, analyzer).ConfigureAwait(false);
+        var run = await AnalyzerRun.RunAsync(compilation, ImmutableArray.Create(analyzer), default, config).ConfigureAwait(false);
         RequireNoCrash(run, source);
         var ids = SupportedIds(analyzer);
         var actual = run.Diagnostics.Where(d => ids.Contains(d.Id)).ToImmutableArray();
