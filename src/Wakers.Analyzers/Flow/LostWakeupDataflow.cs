@@ -75,8 +75,9 @@ internal sealed class LostWakeupDataflow
     private RegistrationStateSet?[] _in = System.Array.Empty<RegistrationStateSet?>();
     private SortedSet<int> _work = new();
 
-    public LostWakeupDataflow(PollMethod poll, RegistrationSummaries summaries)
+    public LostWakeupDataflow(PollMethod poll, RegistrationSummaries summaries, System.Threading.CancellationToken cancellation = default)
     {
+        _cancellation = cancellation;
         _poll = poll;
         _graph = poll.Graph;
         _symbols = summaries.Symbols;
@@ -86,6 +87,8 @@ internal sealed class LostWakeupDataflow
     }
 
     private readonly EdgeSink _flowMain;
+    // The IDE cancels an analysis on every keystroke: a huge poll method must not hold a thread for seconds after it.
+    private readonly System.Threading.CancellationToken _cancellation;
 
     public RegistrationEvaluator Evaluator => _evaluator;
 
@@ -109,6 +112,7 @@ internal sealed class LostWakeupDataflow
         while (_work.Count > 0)
         {
             if (--budget < 0) return _result; // not Completed: too many paths; report nothing rather than guess
+            if ((budget & 63) == 0) _cancellation.ThrowIfCancellationRequested();
             var ordinal = _work.Min;
             _work.Remove(ordinal);
             foreach (var state in _in[ordinal]!.TakeUnprocessed()) ProcessBlock(blocks[ordinal], state, _flowMain);

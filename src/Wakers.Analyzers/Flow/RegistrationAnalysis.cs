@@ -37,9 +37,9 @@ internal sealed class RegistrationAnalysis
     /// <summary>Whether the poll method writes the waker anywhere on some path.</summary>
     public bool StoresWaker { get; }
 
-    public static RegistrationAnalysis Analyze(PollMethod poll, RegistrationSummaries summaries)
+    public static RegistrationAnalysis Analyze(PollMethod poll, RegistrationSummaries summaries, System.Threading.CancellationToken cancellation)
     {
-        var flow = new LostWakeupDataflow(poll, summaries);
+        var flow = new LostWakeupDataflow(poll, summaries, cancellation);
         var guardSearch = new GuardSearchWork();
         try
         {

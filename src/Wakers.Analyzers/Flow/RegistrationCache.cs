@@ -1,6 +1,8 @@
 using System;
 using System.Collections.Concurrent;
+using System.Collections.Generic;
 using System.Runtime.CompilerServices;
+using System.Threading;
 using Microsoft.CodeAnalysis;
 
 namespace Wakers.Analyzers.Flow;
@@ -31,7 +33,25 @@ internal sealed class RegistrationCache
     public static RegistrationCache For(Compilation compilation, WakersSymbols symbols) =>
         PerCompilation.GetValue(compilation, c => new RegistrationCache(c, symbols));
 
-    /// <summary>The analysis of <paramref name="poll"/>, computed once whichever rule asks first.</summary>
-    public RegistrationAnalysis Analyze(PollMethod poll) =>
-        _analyses.GetOrAdd(poll.Declaration, _ => new Lazy<RegistrationAnalysis>(() => RegistrationAnalysis.Analyze(poll, Summaries))).Value;
+    /// <summary>
+    /// The analysis of <paramref name="poll"/>, computed once whichever rule asks first. A cancelled analysis is not
+    /// kept: the next request computes it again, and a request whose own token is live retries rather than fail with
+    /// another request's cancellation.
+    /// </summary>
+    public RegistrationAnalysis Analyze(PollMethod poll, CancellationToken cancellation)
+    {
+        while (true)
+        {
+            var analysis = _analyses.GetOrAdd(poll.Declaration, _ => new Lazy<RegistrationAnalysis>(() => RegistrationAnalysis.Analyze(poll, Summaries, cancellation)));
+            try
+            {
+                return analysis.Value;
+            }
+            catch (OperationCanceledException)
+            {
+                ((ICollection<KeyValuePair<SyntaxNode, Lazy<RegistrationAnalysis>>>)_analyses).Remove(new KeyValuePair<SyntaxNode, Lazy<RegistrationAnalysis>>(poll.Declaration, analysis));
+                cancellation.ThrowIfCancellationRequested();
+            }
+        }
+    }
 }

@@ -25,7 +25,7 @@ public sealed class LostWakeupAnalyzer : DiagnosticAnalyzer
             var outsidePoll = cache.OutsidePoll;
             start.RegisterPollMethodAction(symbols, (poll, block) =>
             {
-                var analysis = cache.Analyze(poll);
+                var analysis = cache.Analyze(poll, block.CancellationToken);
                 if (analysis.LostReturns.Count == 0) return;
                 // A waker kept since construction (a Start method, a constructor) is WAKE002's stale waker, not a lost one.
                 if (!analysis.StoresWaker && outsidePoll.HasWakerKeptOutsidePolls(poll.Symbol.ContainingType)) return;

@@ -26,7 +26,7 @@ public sealed class StaleWakerAnalyzer : DiagnosticAnalyzer
             var outsidePoll = cache.OutsidePoll;
             start.RegisterPollMethodAction(symbols, (poll, block) =>
             {
-                foreach (var stale in cache.Analyze(poll).StaleStores)
+                foreach (var stale in cache.Analyze(poll, block.CancellationToken).StaleStores)
                 {
                     block.ReportDiagnostic(Diagnostic.Create(Descriptors.StaleWaker, stale.At.GetLocation(), poll.DisplayName, stale.Guard));
                 }
