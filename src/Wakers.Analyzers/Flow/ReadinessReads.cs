@@ -13,7 +13,7 @@ namespace Wakers.Analyzers.Flow;
 /// </summary>
 internal static class ReadinessReads
 {
-    public static PollFacts Collect(PollMethod poll, IMethodSymbol member, WakersSymbols symbols, INamedTypeSymbol type)
+    public static PollFacts Collect(PollMethod poll, IMethodSymbol member, WakersSymbols symbols, INamedTypeSymbol type, System.Threading.CancellationToken cancellation)
     {
         var work = new WorkCount();
         var graph = poll.Graph;
@@ -44,6 +44,8 @@ internal static class ReadinessReads
         for (var i = 0; i < blocks.Length; i++)
         {
             work.Units++;
+            // A huge poll holds the IDE's thread for seconds: stop soon after the analysis is cancelled (nothing is cached half-made).
+            if ((i & 63) == 0) cancellation.ThrowIfCancellationRequested();
             var b = blocks[i];
             if (b.ConditionalSuccessor is null || b.BranchValue is null) continue;
             var whenTrue = b.ConditionKind == ControlFlowConditionKind.WhenTrue ? b.ConditionalSuccessor : b.FallThroughSuccessor;

@@ -119,7 +119,7 @@ internal sealed class TypeModelBuilder
         foreach (var poll in PollMethodDiscovery.Find(block, _symbols))
         {
             pollFunctions.Add(poll.Symbol);
-            polls.Add(ReadinessReads.Collect(poll, owner ?? poll.Symbol, _symbols, _type));
+            polls.Add(ReadinessReads.Collect(poll, owner ?? poll.Symbol, _symbols, _type, block.CancellationToken));
         }
         MemberFacts? facts = null;
         if (owner is not null)

@@ -12,15 +12,15 @@ using Xunit;
 namespace Wakers.Analyzers.Tests.Robustness;
 
 /// <summary>
-/// The IDE cancels an analysis on every keystroke. WAKE001/WAKE002's dataflow over a huge poll method stops soon after
-/// its token is cancelled, and the analysis the two rules share is not left poisoned by the cancellation.
+/// The IDE cancels an analysis on every keystroke. WAKE001/WAKE002's dataflow and the type rules' scan of a huge poll
+/// method stop soon after the token is cancelled, and the analysis the rules share is not left poisoned by it.
 /// </summary>
 public class CancellationTests
 {
     [Fact]
     public void ACancelledAnalysisStopsEarlyAndTheNextRequestComputesIt()
     {
-        var (cache, poll, tree) = HugePoll(2_000);
+        var (cache, poll, tree, _) = HugePoll(2_000);
         var before = RegistrationWork.Of(tree);
         using (var cancelled = new CancellationTokenSource())
         {
@@ -39,7 +39,18 @@ public class CancellationTests
         Assert.Equal(before + cancelledWork + fullWork, RegistrationWork.Of(tree));
     }
 
-    private static (RegistrationCache Cache, PollMethod Poll, SyntaxTree Tree) HugePoll(int lines)
+    /// <summary>The type rules' readiness scan of a poll (the part of their work that grows with the method) stops too.</summary>
+    [Fact]
+    public void TheTypeRulesScanStopsWhenCancelled()
+    {
+        var (_, poll, _, symbols) = HugePoll(2_000);
+        using var cancelled = new CancellationTokenSource();
+        cancelled.Cancel();
+        Assert.ThrowsAny<OperationCanceledException>(() => ReadinessReads.Collect(poll, poll.Symbol, symbols, poll.Symbol.ContainingType, cancelled.Token));
+        Assert.NotEmpty(ReadinessReads.Collect(poll, poll.Symbol, symbols, poll.Symbol.ContainingType, CancellationToken.None).Stores);
+    }
+
+    private static (RegistrationCache Cache, PollMethod Poll, SyntaxTree Tree, WakersSymbols Symbols) HugePoll(int lines)
     {
         var compilation = TestProject.Compile(StressSources.HugePoll(lines));
         compilation = compilation.WithOptions(compilation.Options.WithNullableContextOptions(NullableContextOptions.Disable));
@@ -49,6 +60,6 @@ public class CancellationTests
         var symbol = (IMethodSymbol)model.GetDeclaredSymbol(declaration)!;
         var graph = ControlFlowGraph.Create((IMethodBodyOperation)model.GetOperation(declaration)!);
         var symbols = WakersSymbols.TryCreate(compilation)!;
-        return (RegistrationCache.For(compilation, symbols), new PollMethod(symbol, symbol.Parameters[0], graph, declaration), tree);
+        return (RegistrationCache.For(compilation, symbols), new PollMethod(symbol, symbol.Parameters[0], graph, declaration), tree, symbols);
     }
 }
