@@ -196,6 +196,8 @@ internal sealed class TypeModel
         }
         foreach (var m in OtherMembers())
         {
+            // A future's own Dispose (`_disposed = true`) publishes nothing: nobody waits on a disposed future.
+            if (m.IsFutureDispose) continue;
             foreach (var w in m.Writes)
             {
                 if (!w.InConstructorBody && !m.PollFunctions.Contains(w.Owner)) _writtenElsewhere.Add(w.Member);

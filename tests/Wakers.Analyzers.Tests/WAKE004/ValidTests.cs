@@ -249,4 +249,39 @@ public class ValidTests
             }
         }
         """);
+
+    /// <summary>A future's own Dispose publishes nothing (nobody waits on a disposed future): its flag, checked first, is no readiness.</summary>
+    [Fact]
+    public Task ADisposedCheckBeforeTheStore() => Verify.Valid<CheckThenRegisterAnalyzer>("""
+        using System;
+        using Wakers;
+
+        public sealed class Signal : IFuture<Unit>, IDisposable
+        {
+            private readonly object _gate = new();
+            private bool _set;
+            private bool _disposed;
+            private Waker? _waker;
+
+            public void Set()
+            {
+                Waker? w;
+                lock (_gate) { _set = true; w = _waker; _waker = null; }
+                w?.Wake();
+            }
+
+            public void Dispose() { lock (_gate) _disposed = true; }
+
+            public Poll<Unit> Poll(Context cx)
+            {
+                if (_disposed) throw new ObjectDisposedException(nameof(Signal));
+                lock (_gate)
+                {
+                    if (_set) return Poll<Unit>.Ready(Unit.Value);
+                    _waker = cx.Waker;
+                    return Poll<Unit>.Pending;
+                }
+            }
+        }
+        """);
 }
