@@ -201,7 +201,7 @@ public class RandomizedStressTests
 
         var completed = Guard.BlockOn(Future.JoinAll(handles), $"racing timeouts (seed {seed})");
         Assert.True(driver.RegisteredCount == 0, $"{driver.RegisteredCount} entries left behind (seed {seed})");
-        Assert.Equal(tasks, completed.Length);
+        Assert.True(completed.Length == tasks, $"{completed.Length} of {tasks} timeouts ended (seed {seed})");
     }
 
     // Spawned futures under WithCancellation: other threads complete the inner futures and cancel the tokens at random,
@@ -251,7 +251,7 @@ public class RandomizedStressTests
             {
                 try
                 {
-                    Assert.Equal(i, Executor.BlockOn(handles[i]));
+                    Assert.True(Executor.BlockOn(handles[i]) == i, $"task {i} returned a wrong value (seed {seed})");
                     Assert.True(inners[i].Disposals == 0, $"task {i} completed but its inner future was disposed (seed {seed})");
                     completed++;
                 }
