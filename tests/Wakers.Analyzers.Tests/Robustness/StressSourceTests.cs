@@ -23,6 +23,12 @@ public class StressSourceTests
     public Task WideSwitch() => CompilesAndSurvives("a 500-case switch", StressSources.WideSwitch(Stress.Pick(500, 2_000)));
 
     [Fact]
+    public Task LongElseIfChain() => CompilesAndSurvives($"a {Stress.Pick(2_000, 5_000):N0}-state else-if chain", DeepChainSources.ElseIfChain(Stress.Pick(2_000, 5_000)));
+
+    [Fact]
+    public Task LongOperatorChains() => CompilesAndSurvives($"{Stress.Pick(3_000, 10_000):N0}-term operator chains", DeepChainSources.OperatorChains(Stress.Pick(3_000, 10_000)));
+
+    [Fact]
     public Task RecursiveHelpers() => CompilesAndSurvives("recursive helpers", StressSources.RecursiveHelpers());
 
     [Fact]
