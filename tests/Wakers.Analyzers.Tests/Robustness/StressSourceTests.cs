@@ -23,7 +23,10 @@ public class StressSourceTests
     public Task WideSwitch() => CompilesAndSurvives("a 500-case switch", StressSources.WideSwitch(Stress.Pick(500, 2_000)));
 
     [Fact]
-    public Task LongElseIfChain() => CompilesAndSurvives($"a {Stress.Pick(2_000, 5_000):N0}-state else-if chain", DeepChainSources.ElseIfChain(Stress.Pick(2_000, 5_000)));
+    public Task LongElseIfChain() =>
+        // The compiler's nullable analysis of a long else-if chain grows faster than linearly: off, as for the huge poll.
+        CompilesAndSurvives($"a {Stress.Pick(2_000, 5_000):N0}-state else-if chain", new[] { DeepChainSources.ElseIfChain(Stress.Pick(2_000, 5_000)) },
+            nullable: NullableContextOptions.Disable);
 
     [Fact]
     public Task LongOperatorChains() => CompilesAndSurvives($"{Stress.Pick(3_000, 10_000):N0}-term operator chains", DeepChainSources.OperatorChains(Stress.Pick(3_000, 10_000)));
