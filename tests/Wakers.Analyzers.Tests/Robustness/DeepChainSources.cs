@@ -30,6 +30,21 @@ public static class DeepChainSources
         return s.ToString();
     }
 
+    /// <summary>A poll method that registers through a fluent builder chain of <paramref name="calls"/> calls, and a sum of as many calls' results.</summary>
+    public static string FluentChain(int calls)
+    {
+        var s = new StringBuilder(Usings + "namespace Stress.Fluent;\n\npublic sealed class Builder\n{\n" +
+            "    public Waker? Waker;\n    public int Count;\n    public Builder Add(int n) { Count += n; return this; }\n" +
+            "    public Builder With(Waker w) { Waker = w; return this; }\n}\n\n" +
+            "public sealed class Fluent : IFuture<int>\n{\n    private readonly Builder _b = new();\n    private volatile bool _ready;\n\n" +
+            "    public Poll<int> Poll(Context cx)\n    {\n        var b = _b.With(cx.Waker)");
+        s.Append(string.Concat(Enumerable.Range(0, calls).Select(i => $".Add({i})")));
+        s.Append(";\n        return _ready ? Poll<int>.Ready(b.Count");
+        s.Append(string.Concat(Enumerable.Range(0, calls).Select(i => $" + _b.Add({i}).Count")));
+        s.Append(") : Poll<int>.Pending;\n    }\n}\n");
+        return s.ToString();
+    }
+
     /// <summary>
     /// A poll method whose readiness test is a chain of <paramref name="terms"/> comparisons joined by || and whose value
     /// is a sum of as many terms, a conditional nested <paramref name="terms"/>/10 deep and as many parentheses.

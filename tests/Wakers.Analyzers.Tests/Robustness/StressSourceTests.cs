@@ -29,7 +29,14 @@ public class StressSourceTests
             nullable: NullableContextOptions.Disable);
 
     [Fact]
-    public Task LongOperatorChains() => CompilesAndSurvives($"{Stress.Pick(3_000, 10_000):N0}-term operator chains", DeepChainSources.OperatorChains(Stress.Pick(3_000, 10_000)));
+    public Task LongOperatorChains() =>
+        // 5,000 terms: a recursive walk of the sum overflowed a thread-pool thread's stack here (the whole process dies).
+        CompilesAndSurvives($"{Stress.Pick(5_000, 10_000):N0}-term operator chains", DeepChainSources.OperatorChains(Stress.Pick(5_000, 10_000)));
+
+    [Fact]
+    public Task LongFluentChain() =>
+        // 4,000 calls, each the receiver of the next: the walk goes on a fresh stack where the thread's runs low.
+        CompilesAndSurvives($"a {Stress.Pick(4_000, 5_000):N0}-call fluent chain", DeepChainSources.FluentChain(Stress.Pick(4_000, 5_000)));
 
     [Fact]
     public Task RecursiveHelpers() => CompilesAndSurvives("recursive helpers", StressSources.RecursiveHelpers());
