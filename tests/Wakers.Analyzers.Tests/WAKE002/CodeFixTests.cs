@@ -161,6 +161,72 @@ public class CodeFixTests
         """);
 
     [Fact]
+    public Task FixAllDropsAFlagThatOnlyTheFixedGuardsRead() => Verify.FixAll<StaleWakerAnalyzer, RefreshWakerFix>("""
+        using System.Threading;
+        using Wakers;
+
+        public sealed class Duplex
+        {
+            private readonly AtomicWaker _atomic = new();
+            private bool _open;
+            private bool _parked;
+
+            public void Open()
+            {
+                Volatile.Write(ref _open, true);
+                _atomic.Wake();
+            }
+
+            public Poll<Unit> PollRead(Context cx)
+            {
+                if (!_parked)
+                {
+                    [|_atomic.Register(cx.Waker)|];
+                    _parked = true;
+                }
+                return Volatile.Read(ref _open) ? Poll<Unit>.Ready(Unit.Value) : Poll<Unit>.Pending;
+            }
+
+            public Poll<Unit> PollWrite(Context cx)
+            {
+                if (!_parked)
+                {
+                    [|_atomic.Register(cx.Waker)|];
+                    _parked = true;
+                }
+                return Volatile.Read(ref _open) ? Poll<Unit>.Ready(Unit.Value) : Poll<Unit>.Pending;
+            }
+        }
+        """, """
+        using System.Threading;
+        using Wakers;
+
+        public sealed class Duplex
+        {
+            private readonly AtomicWaker _atomic = new();
+            private bool _open;
+
+            public void Open()
+            {
+                Volatile.Write(ref _open, true);
+                _atomic.Wake();
+            }
+
+            public Poll<Unit> PollRead(Context cx)
+            {
+                _atomic.Register(cx.Waker);
+                return Volatile.Read(ref _open) ? Poll<Unit>.Ready(Unit.Value) : Poll<Unit>.Pending;
+            }
+
+            public Poll<Unit> PollWrite(Context cx)
+            {
+                _atomic.Register(cx.Waker);
+                return Volatile.Read(ref _open) ? Poll<Unit>.Ready(Unit.Value) : Poll<Unit>.Pending;
+            }
+        }
+        """);
+
+    [Fact]
     public Task AFlagReadElsewhereStays() => Verify.CodeFix<StaleWakerAnalyzer, RefreshWakerFix>("""
         using System.Threading;
         using Wakers;
