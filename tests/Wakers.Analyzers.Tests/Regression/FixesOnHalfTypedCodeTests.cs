@@ -22,7 +22,7 @@ public class FixesOnHalfTypedCodeTests
         var random = new Random(Stress.Seed + 4);
         var failures = new List<string>();
         var applied = 0;
-        for (var round = 0; round < Stress.Pick(3, 20); round++)
+        for (var round = 0; round < Stress.Pick(2, 20); round++)
         {
             // One mutation of every case per round, each its own document of one project (each case has its own namespace).
             var samples = cases.Select(c => SourceMutations.TokenEdits(c.Name, c.Source, 1, random).Single()).ToList();

@@ -81,8 +81,8 @@ public class HalfTypedCodeTests
     private static async Task CutAndEdited(IReadOnlyList<(string Name, string Source)> sources, int seed)
     {
         var random = new Random(seed);
-        var cuts = Stress.Pick(6, 40);
-        var edits = Stress.Pick(4, 60);
+        var cuts = Stress.Pick(4, 40);
+        var edits = Stress.Pick(2, 60);
         var samples = sources.SelectMany(c => SourceMutations.Truncations(c.Name, c.Source, Math.Max(7, c.Source.Length / cuts), random)
             .Concat(SourceMutations.TokenEdits(c.Name, c.Source, edits, random))).ToList();
         Assert.True(samples.Count >= sources.Count * (cuts + edits - 2), $"only {samples.Count} samples from {sources.Count} sources");
