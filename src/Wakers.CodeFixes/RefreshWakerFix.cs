@@ -12,7 +12,8 @@ namespace Wakers.CodeFixes;
 
 /// <summary>
 /// WAKE002: replaces a store-once guard with the refresh <c>if (w is null || !w.WillWake(cx.Waker)) w = cx.Waker;</c>;
-/// a flag guard (typically around <c>AtomicWaker.Register</c>) is dropped so the store runs on every poll.
+/// a flag guard (typically around <c>AtomicWaker.Register</c>) is dropped so the store runs on every poll, and with it
+/// a private flag nothing else reads.
 /// </summary>
 [ExportCodeFixProvider(LanguageNames.CSharp, Name = nameof(RefreshWakerFix))]
 [Shared]
@@ -51,7 +52,11 @@ public sealed class RefreshWakerFix : RewriteFix
             {
                 if (GuardingIf(store) is { } guard)
                 {
-                    return root.ReplaceNode(guard.Condition, RefreshCondition(assignment.Left, assignment.Right).WithTriviaFrom(guard.Condition));
+                    var dropped = FlagCleanup.NodesToRemove(root, model, guard.Condition);
+                    var tracked = root.TrackNodes(dropped.Append(guard.Condition));
+                    var refreshed = tracked.ReplaceNode(tracked.GetCurrentNode(guard.Condition)!,
+                        RefreshCondition(assignment.Left, assignment.Right).WithTriviaFrom(guard.Condition));
+                    return refreshed.RemoveNodes(dropped.Select(n => refreshed.GetCurrentNode(n)!), SyntaxRemoveOptions.KeepNoTrivia);
                 }
                 if (EarlyReturn(store, assignment.Left) is { } early)
                 {
@@ -67,16 +72,22 @@ public sealed class RefreshWakerFix : RewriteFix
             default:
             {
                 // A flag (or a test of another slot) around a registration: register on every poll instead.
-                if (GuardingIf(store) is not { } guard) return null;
+                if (GuardingIf(store) is not { } guard || guard.Parent is not (BlockSyntax or SwitchSectionSyntax)) return null;
+                var dropped = FlagCleanup.NodesToRemove(root, model, guard.Condition);
                 var body = guard.Statement is BlockSyntax block ? block.Statements : SyntaxFactory.SingletonList(guard.Statement);
-                var unwrapped = body.Select((s, i) => (StatementSyntax)(i == 0 ? s.WithLeadingTrivia(guard.GetLeadingTrivia()) : s.WithLeadingTrivia(guard.GetLeadingTrivia())))
-                    .Select(s => s.WithTrailingTrivia(SyntaxFactory.ElasticCarriageReturnLineFeed).WithAdditionalAnnotations(Formatter.Annotation)).ToList();
-                return guard.Parent switch
+                var unwrapped = body.Where(s => !dropped.Contains(s)).Select(s => s.WithLeadingTrivia(guard.GetLeadingTrivia())
+                    .WithTrailingTrivia(SyntaxFactory.ElasticCarriageReturnLineFeed).WithAdditionalAnnotations(Formatter.Annotation)).ToList();
+                var elsewhere = dropped.Where(n => !guard.Statement.Span.Contains(n.Span)).ToList();
+                var tracked = root.TrackNodes(elsewhere.Append(guard.Parent));
+                var parent = tracked.GetCurrentNode(guard.Parent)!;
+                var index = guard.Parent.ChildNodes().OfType<StatementSyntax>().ToList().IndexOf(guard);
+                var rewritten = tracked.ReplaceNode(parent, parent switch
                 {
-                    BlockSyntax parent => root.ReplaceNode(parent, parent.WithStatements(parent.Statements.ReplaceRange(guard, unwrapped))),
-                    SwitchSectionSyntax section => root.ReplaceNode(section, section.WithStatements(section.Statements.ReplaceRange(guard, unwrapped))),
-                    _ => null,
-                };
+                    BlockSyntax b => b.WithStatements(b.Statements.RemoveAt(index).InsertRange(index, unwrapped)),
+                    SwitchSectionSyntax s => (SyntaxNode)s.WithStatements(s.Statements.RemoveAt(index).InsertRange(index, unwrapped)),
+                    _ => parent,
+                });
+                return rewritten.RemoveNodes(elsewhere.Select(n => rewritten.GetCurrentNode(n)!), SyntaxRemoveOptions.KeepNoTrivia);
             }
         }
     }

@@ -1,4 +1,5 @@
 using System.Collections.Immutable;
+using System.Linq;
 using System.Threading;
 using System.Threading.Tasks;
 using Microsoft.CodeAnalysis;
@@ -25,7 +26,12 @@ public abstract class RewriteFix : CodeFixProvider
     public sealed override ImmutableArray<string> FixableDiagnosticIds { get; }
 
     /// <inheritdoc />
-    public sealed override FixAllProvider GetFixAllProvider() => WellKnownFixAllProviders.BatchFixer;
+    /// <remarks>
+    /// Not the batch fixer, which computes every fix on the original document and merges them: one fix may depend on
+    /// another (WAKE002's fix drops a flag only once no other guard reads it), so the fixes are applied in order, each on
+    /// the document the previous ones left, exactly as fixing them one by one would.
+    /// </remarks>
+    public sealed override FixAllProvider GetFixAllProvider() => new InOrder(this, _title);
 
     /// <inheritdoc />
     public sealed override async Task RegisterCodeFixesAsync(CodeFixContext context)
@@ -45,6 +51,49 @@ public abstract class RewriteFix : CodeFixProvider
 
     /// <summary>What follows the rewrite (formatting, for a fix that builds new statements).</summary>
     private protected virtual Task<Document> FinishAsync(Document document, CancellationToken cancellationToken) => Task.FromResult(document);
+
+    // Each diagnostic's nodes (its location, then its additional ones) are tracked through the earlier fixes' rewrites.
+    private async Task<Document> FixInOrderAsync(Document document, ImmutableArray<Diagnostic> diagnostics, CancellationToken cancellationToken)
+    {
+        var root = await document.GetSyntaxRootAsync(cancellationToken).ConfigureAwait(false);
+        if (root is null) return document;
+        var ordered = diagnostics.Where(d => d.Location.SourceTree == root.SyntaxTree).OrderBy(d => d.Location.SourceSpan.Start).ToList();
+        var nodes = ordered.Select(d => new[] { d.Location }.Concat(d.AdditionalLocations)
+            .Select(l => l.SourceTree == root.SyntaxTree ? root.FindNode(l.SourceSpan, getInnermostNodeForTie: true) : null).ToList()).ToList();
+        document = document.WithSyntaxRoot(root.TrackNodes(nodes.SelectMany(n => n).OfType<SyntaxNode>()));
+        for (var i = 0; i < ordered.Count; i++)
+        {
+            root = await document.GetSyntaxRootAsync(cancellationToken).ConfigureAwait(false);
+            var model = await document.GetSemanticModelAsync(cancellationToken).ConfigureAwait(false);
+            if (root is null || model is null) return document;
+            var current = nodes[i].Select(n => n is null ? null : root.GetCurrentNode(n)).ToList();
+            // A node an earlier fix rewrote away: that fix took care of this diagnostic too.
+            if (current.Where((n, k) => n is null && nodes[i][k] is not null).Any()) continue;
+            var original = ordered[i];
+            var diagnostic = Diagnostic.Create(original.Descriptor, Location.Create(root.SyntaxTree, current[0]!.Span),
+                original.AdditionalLocations.Select((l, k) => current[k + 1] is { } n ? Location.Create(root.SyntaxTree, n.Span) : l), original.Properties);
+            if (Rewrite(root, model, diagnostic) is not { } fixedRoot) continue;
+            document = await FinishAsync(document.WithSyntaxRoot(fixedRoot), cancellationToken).ConfigureAwait(false);
+        }
+        return document;
+    }
+
+    private sealed class InOrder : DocumentBasedFixAllProvider
+    {
+        private readonly RewriteFix _fix;
+        private readonly string _title;
+
+        public InOrder(RewriteFix fix, string title)
+        {
+            _fix = fix;
+            _title = title;
+        }
+
+        protected override string GetFixAllTitle(FixAllContext fixAllContext) => _title;
+
+        protected override async Task<Document?> FixAllAsync(FixAllContext fixAllContext, Document document, ImmutableArray<Diagnostic> diagnostics) =>
+            await _fix.FixInOrderAsync(document, diagnostics, fixAllContext.CancellationToken).ConfigureAwait(false);
+    }
 
     private async Task<Document> FixAsync(Document document, Diagnostic diagnostic, CancellationToken cancellationToken)
     {

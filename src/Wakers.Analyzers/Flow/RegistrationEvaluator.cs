@@ -69,6 +69,18 @@ internal sealed class RegistrationEvaluator
 
     public RegistrationValue Evaluate(IOperation? op, ref RegistrationState s)
     {
+        if (FreshStack.IsLow())
+        {
+            var before = s;
+            var (value, after) = FreshStack.Run(() =>
+            {
+                var state = before;
+                var v = Evaluate(op, ref state);
+                return (v, state);
+            });
+            s = after;
+            return value;
+        }
         // Any write may change a side of a learned comparison.
         if (op is IAssignmentOperation or IIncrementOrDecrementOperation or IDeconstructionAssignmentOperation) s = SlotFact.ForgetRelations(s);
         switch (op)
@@ -159,6 +171,8 @@ internal sealed class RegistrationEvaluator
                 if (any) return RegistrationValue.Carrier;
                 return op is IArrayCreationOperation ? new RegistrationValue(RegistrationValueKind.Fresh) : RegistrationValue.Unknown;
             }
+            case IBinaryOperation binary when binary.ConstantValue is not { HasValue: true, Value: bool }:
+                return EvaluateOperands(binary, ref s);
             case IInvalidOperation invalid:
             {
                 // Half-typed code: a call we cannot bind gets the benefit of the doubt when it is handed the waker.
@@ -174,6 +188,22 @@ internal sealed class RegistrationEvaluator
                 return RegistrationValue.Unknown;
             }
         }
+    }
+
+    // A chain like `a + b + c + ...` nests to the left as deep as it is long: its operands are evaluated in order in a
+    // loop (as the default case would, recursively), so a generated 10,000-term sum cannot overflow the stack.
+    private RegistrationValue EvaluateOperands(IBinaryOperation binary, ref RegistrationState s)
+    {
+        var rights = new Stack<IOperation>();
+        IOperation left = binary;
+        while (left is IBinaryOperation b && b.ConstantValue is not { HasValue: true, Value: bool })
+        {
+            rights.Push(b.RightOperand);
+            left = b.LeftOperand;
+        }
+        Evaluate(left, ref s);
+        while (rights.Count > 0) Evaluate(rights.Pop(), ref s);
+        return RegistrationValue.Unknown;
     }
 
     /// <summary>The value of an already evaluated expression, without side effects (for branch refinement).</summary>

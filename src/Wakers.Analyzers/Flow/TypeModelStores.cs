@@ -290,42 +290,90 @@ internal sealed class StoreFinder
 /// <summary>
 /// Whether a store is guarded by a test of its own slot or of a flag set with it (<c>??=</c>, <c>if (_w is null)</c>,
 /// <c>if (!_registered) { …; _registered = true; }</c>): the stale-waker rule's case. A refresh that tests
-/// <c>!_w.WillWake(cx.Waker)</c> is not guarded. One instance per poll: the flags set to true are indexed once.
+/// <c>!_w.WillWake(cx.Waker)</c> is not guarded. One instance per poll: the flags set to true are indexed once, and
+/// each node's answer is remembered, so stores deep in a long else-if chain share their ancestors' work.
 /// </summary>
 internal sealed class StoreGuards
 {
     private readonly Dictionary<SyntaxNode, Dictionary<string, List<int>>> _flagsSet = new();
+    // Per slot name: whether an `if` above the node (below its scope, not through the if's condition) guards that slot.
+    private readonly Dictionary<(SyntaxNode Node, string Slot), bool> _guardedAbove = new();
+    private readonly Dictionary<(SyntaxNode If, string Slot), bool> _ifGuards = new();
+    private readonly Dictionary<SyntaxNode, SyntaxNode> _scopes = new();
 
     public long Work { get; private set; }
 
     public bool IsGuarded(SyntaxNode store, ISymbol? slot)
     {
-        if (store.FirstAncestorOrSelf<AssignmentExpressionSyntax>() is { } a && a.IsKind(SyntaxKind.CoalesceAssignmentExpression)
-            && store.Span.Contains(a.Span)) return true;
-        SyntaxNode? scope = null;
-        foreach (var ancestor in store.Ancestors())
+        // `w ??= cx.Waker` is the store itself (or wraps it with the same span).
+        foreach (var node in store.AncestorsAndSelf())
         {
             Work++;
-            if (ancestor is MemberDeclarationSyntax or AnonymousFunctionExpressionSyntax or LocalFunctionStatementSyntax) { scope = ancestor; break; }
+            if (node.Span != store.Span) break;
+            if (node is AssignmentExpressionSyntax a) return a.IsKind(SyntaxKind.CoalesceAssignmentExpression);
         }
-        scope ??= store.SyntaxTree.GetRoot();
-        foreach (var ancestor in store.Ancestors())
+        return GuardedAbove(store, slot?.Name ?? "");
+    }
+
+    // Walks up to the first node whose answer is known (or the scope), then answers every node on the way, top down.
+    private bool GuardedAbove(SyntaxNode from, string slot)
+    {
+        var path = new List<SyntaxNode>();
+        var above = false;
+        for (var node = from; ; node = node.Parent!)
         {
-            if (ancestor == scope) break;
-            if (ancestor is not IfStatementSyntax ifStatement || ifStatement.Condition.Span.Contains(store.Span)) continue;
-            var condition = ifStatement.Condition;
-            if (NegatedWillWake(condition)) continue;
+            Work++;
+            if (_guardedAbove.TryGetValue((node, slot), out above)) break;
+            path.Add(node);
+            if (node.Parent is null || IsScope(node.Parent)) { above = false; break; }
+        }
+        for (var i = path.Count - 1; i >= 0; i--)
+        {
+            var node = path[i];
+            if (!above && node.Parent is IfStatementSyntax ifStatement && ifStatement.Condition != node) above = IfGuards(ifStatement, slot);
+            _guardedAbove[(node, slot)] = above;
+        }
+        return above;
+    }
+
+    // Whether the if's condition tests the slot, or a flag its branch sets to true.
+    private bool IfGuards(IfStatementSyntax ifStatement, string slot)
+    {
+        if (_ifGuards.TryGetValue((ifStatement, slot), out var known)) return known;
+        var guards = false;
+        var condition = ifStatement.Condition;
+        if (!NegatedWillWake(condition))
+        {
+            var scope = ScopeOf(ifStatement);
             foreach (var id in condition.DescendantNodesAndSelf())
             {
                 Work++;
                 if (id is not IdentifierNameSyntax name) continue;
                 var text = name.Identifier.ValueText;
-                if (slot is not null && text == slot.Name) return true;
-                if (SetsFlag(scope, ifStatement.Statement.Span, text)) return true;
+                if ((slot.Length > 0 && text == slot) || SetsFlag(scope, ifStatement.Statement.Span, text)) { guards = true; break; }
             }
         }
-        return false;
+        _ifGuards[(ifStatement, slot)] = guards;
+        return guards;
     }
+
+    // The member, lambda or local function around the node (the tree's root when there is none), remembered for the path.
+    private SyntaxNode ScopeOf(SyntaxNode from)
+    {
+        var path = new List<SyntaxNode>();
+        SyntaxNode? scope = null;
+        for (var node = from.Parent; node is not null; node = node.Parent)
+        {
+            Work++;
+            if (_scopes.TryGetValue(node, out scope) || IsScope(node)) { scope ??= node; break; }
+            path.Add(node);
+        }
+        scope ??= from.SyntaxTree.GetRoot();
+        foreach (var node in path) _scopes[node] = scope;
+        return scope;
+    }
+
+    private static bool IsScope(SyntaxNode node) => node is MemberDeclarationSyntax or AnonymousFunctionExpressionSyntax or LocalFunctionStatementSyntax;
 
     private static bool NegatedWillWake(ExpressionSyntax condition)
     {

@@ -21,6 +21,65 @@ public class FixAllMatchesOneByOneTests
     [Fact]
     public Task OnTheHeldOutStyleCases() => FixAllMatchesOneByOne(CorpusCases.HeldOutStyle);
 
+    [Fact]
+    public async Task OverAProjectOfEveryCaseAsItsOwnDocument()
+    {
+        // Each case declares its own namespace, so the project compiles and each document's fixes are its own business:
+        // a project-wide fix-all must give each document what fixing it one diagnostic at a time gives.
+        var cases = CorpusCases.All.Concat(CorpusCases.HeldOutStyle).ToList();
+        var project = TestProject.CreateProject(cases.Select(c => c.Source).ToArray());
+        var compilation = (await project.GetCompilationAsync())!;
+        var errors = compilation.GetDiagnostics().Where(d => d.Severity == DiagnosticSeverity.Error).ToList();
+        Assert.True(errors.Count == 0, $"the cases do not compile as one project:\n{DiagnosticReport.List(errors.Take(10))}");
+        var run = await AnalyzerRun.RunAsync(compilation, AllAnalyzers.Create());
+        Assert.True(run.Crashes.Count == 0, string.Join("\n", run.Crashes));
+        var diagnostics = run.Diagnostics.Where(d => d.Id.StartsWith("WAKE", StringComparison.Ordinal)).ToList();
+        var documents = project.Documents.ToList();
+        var failures = new List<string>();
+        var compared = 0;
+        var acrossDocuments = 0;
+        var exercised = new HashSet<string>(StringComparer.Ordinal);
+        foreach (var fix in FixesOnCasesTests.Fixes.Where(f => f.GetFixAllProvider() is not null))
+        {
+            foreach (var id in fix.FixableDiagnosticIds)
+            {
+                var ofId = diagnostics.Where(d => d.Id == id).ToList();
+                // Which document each key applies to, from the actions offered on each diagnostic.
+                var keys = new Dictionary<string, HashSet<int>>(StringComparer.Ordinal);
+                foreach (var diagnostic in ofId)
+                {
+                    var index = documents.FindIndex(d => d.FilePath == diagnostic.Location.SourceTree!.FilePath);
+                    foreach (var action in await FixesOnCasesTests.Actions(documents[index], diagnostic, fix))
+                    {
+                        if (action.EquivalenceKey is { } key) (keys.TryGetValue(key, out var set) ? set : keys[key] = new HashSet<int>()).Add(index);
+                    }
+                }
+                foreach (var (key, touched) in keys)
+                {
+                    exercised.Add(fix.GetType().Name);
+                    var context = new FixAllContext(documents[touched.Min()], fix, FixAllScope.Project, key, new[] { id },
+                        new ProjectDiagnostics(ofId), CancellationToken.None);
+                    var action = await fix.GetFixAllProvider()!.GetFixAsync(context);
+                    Assert.True(action is not null, $"{fix.GetType().Name} offered no project-wide fix-all for '{key}'");
+                    var operations = await action!.GetOperationsAsync(CancellationToken.None);
+                    var changed = operations.OfType<ApplyChangesOperation>().Single().ChangedSolution.GetProject(project.Id)!;
+                    if (touched.Count > 1) acrossDocuments++;
+                    for (var i = 0; i < documents.Count; i++)
+                    {
+                        var all = (await changed.GetDocument(documents[i].Id)!.GetTextAsync()).ToString();
+                        var oneByOne = touched.Contains(i) ? await OneByOne(TestProject.CreateDocument(cases[i].Source), id, fix, key) : cases[i].Source;
+                        compared++;
+                        if (all != oneByOne) failures.Add($"{cases[i].Name} {id} '{key}':\n--- project fix-all ---\n{all}\n--- one by one ---\n{oneByOne}");
+                    }
+                }
+            }
+        }
+        // Every shipped fix is exercised on the cases, not only in its own unit tests.
+        Assert.Equal(FixesOnCasesTests.Fixes.Select(f => f.GetType().Name).OrderBy(n => n, StringComparer.Ordinal), exercised.OrderBy(n => n, StringComparer.Ordinal));
+        Assert.True(acrossDocuments >= 3, $"only {acrossDocuments} fix-alls changed more than one document, {compared} compared");
+        Assert.True(failures.Count == 0, $"{compared} documents compared, {failures.Count} differ:\n" + string.Join("\n", failures));
+    }
+
     private static async Task FixAllMatchesOneByOne(IReadOnlyList<(string Name, string Source)> cases)
     {
         var failures = new List<string>();
@@ -90,6 +149,23 @@ public class FixAllMatchesOneByOneTests
             document = next;
         }
         return (await document.GetTextAsync()).ToString();
+    }
+
+    // The diagnostics of a whole project, handed out per document as the fix-all provider asks.
+    private sealed class ProjectDiagnostics : FixAllContext.DiagnosticProvider
+    {
+        private readonly List<Diagnostic> _diagnostics;
+
+        public ProjectDiagnostics(List<Diagnostic> diagnostics) => _diagnostics = diagnostics;
+
+        public override Task<IEnumerable<Diagnostic>> GetDocumentDiagnosticsAsync(Document document, CancellationToken cancellationToken) =>
+            Task.FromResult(_diagnostics.Where(d => d.Location.SourceTree?.FilePath == document.FilePath));
+
+        public override Task<IEnumerable<Diagnostic>> GetProjectDiagnosticsAsync(Project project, CancellationToken cancellationToken) =>
+            Task.FromResult(Enumerable.Empty<Diagnostic>());
+
+        public override Task<IEnumerable<Diagnostic>> GetAllDiagnosticsAsync(Project project, CancellationToken cancellationToken) =>
+            Task.FromResult(_diagnostics.AsEnumerable());
     }
 
     private sealed class DocumentDiagnostics : FixAllContext.DiagnosticProvider

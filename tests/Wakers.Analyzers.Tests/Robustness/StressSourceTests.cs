@@ -23,6 +23,22 @@ public class StressSourceTests
     public Task WideSwitch() => CompilesAndSurvives("a 500-case switch", StressSources.WideSwitch(Stress.Pick(500, 2_000)));
 
     [Fact]
+    public Task LongElseIfChain() =>
+        // The compiler's nullable analysis of a long else-if chain grows faster than linearly: off, as for the huge poll.
+        CompilesAndSurvives($"a {Stress.Pick(2_000, 5_000):N0}-state else-if chain", new[] { DeepChainSources.ElseIfChain(Stress.Pick(2_000, 5_000)) },
+            nullable: NullableContextOptions.Disable);
+
+    [Fact]
+    public Task LongOperatorChains() =>
+        // 5,000 terms: a recursive walk of the sum overflowed a thread-pool thread's stack here (the whole process dies).
+        CompilesAndSurvives($"{Stress.Pick(5_000, 10_000):N0}-term operator chains", DeepChainSources.OperatorChains(Stress.Pick(5_000, 10_000)));
+
+    [Fact]
+    public Task LongFluentChain() =>
+        // 4,000 calls, each the receiver of the next: the walk goes on a fresh stack where the thread's runs low.
+        CompilesAndSurvives($"a {Stress.Pick(4_000, 5_000):N0}-call fluent chain", DeepChainSources.FluentChain(Stress.Pick(4_000, 5_000)));
+
+    [Fact]
     public Task RecursiveHelpers() => CompilesAndSurvives("recursive helpers", StressSources.RecursiveHelpers());
 
     [Fact]

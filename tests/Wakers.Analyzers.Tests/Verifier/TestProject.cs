@@ -40,17 +40,22 @@ public static class TestProject
     public static CSharpCompilation Compile(params string[] sources) => Compile(OutputKind.DynamicallyLinkedLibrary, sources);
 
     /// <summary>A one-document project in a fresh <see cref="AdhocWorkspace"/> with the same references and options.</summary>
-    public static Document CreateDocument(string source)
+    public static Document CreateDocument(string source) => CreateProject(source).Documents.Single();
+
+    /// <summary>A project of one document per source (Test0.cs, Test1.cs ...) in a fresh <see cref="AdhocWorkspace"/>.</summary>
+    public static Project CreateProject(params string[] sources)
     {
         var workspace = new AdhocWorkspace();
         var projectId = ProjectId.CreateNewId("TestProject");
         var project = ProjectInfo.Create(projectId, VersionStamp.Create(), "TestProject", "TestProject", LanguageNames.CSharp,
             compilationOptions: CompilationOptions(), parseOptions: ParseOptions, metadataReferences: References);
-        var documentId = DocumentId.CreateNewId(projectId, FirstFileName);
-        var solution = workspace.CurrentSolution
-            .AddProject(project)
-            .AddDocument(documentId, FirstFileName, SourceText.From(source), filePath: FirstFileName);
-        return solution.GetDocument(documentId)!;
+        var solution = workspace.CurrentSolution.AddProject(project);
+        for (var i = 0; i < sources.Length; i++)
+        {
+            var name = i == 0 ? FirstFileName : $"Test{i}.cs";
+            solution = solution.AddDocument(DocumentId.CreateNewId(projectId, name), name, SourceText.From(sources[i]), filePath: name);
+        }
+        return solution.GetProject(projectId)!;
     }
 
     private static ImmutableArray<MetadataReference> CreateReferences()

@@ -50,7 +50,7 @@ public static class Verify
     /// <summary>
     /// Requires the marked diagnostics, applies <typeparamref name="TFix"/>'s action titled <paramref name="title"/>
     /// (the first offered when null) to the first diagnostic it fixes, and requires the result to be exactly
-    /// <paramref name="fixedSource"/>, to compile, and to carry fewer diagnostics of the fixed id.
+    /// <paramref name="fixedSource"/>, to compile, to carry fewer diagnostics of the fixed id, and no new diagnostic of another rule or the compiler.
     /// </summary>
     public static async Task CodeFix<TAnalyzer, TFix>(string markup, string fixedSource, string? title = null)
         where TAnalyzer : DiagnosticAnalyzer, new() where TFix : CodeFixProvider, new()
@@ -64,7 +64,7 @@ public static class Verify
         var target = FirstFixable(diagnostics, fix, parsed.Source);
         var action = Pick(await ActionsAsync(fix, document, target).ConfigureAwait(false), title, target, parsed.Source);
         var fixedDocument = await ApplyAsync(action, document).ConfigureAwait(false);
-        await RequireFixedAsync(fixedDocument, fixedSource, analyzer, target.Id,
+        await RequireFixedAsync(document, fixedDocument, fixedSource, analyzer, target.Id,
             before: diagnostics.Count(d => d.Id == target.Id), requireNoneLeft: false, what: $"the fix '{action.Title}'").ConfigureAwait(false);
     }
 
@@ -97,7 +97,7 @@ public static class Verify
             var fixAll = await provider.GetFixAsync(context).ConfigureAwait(false)
                 ?? throw new XunitException($"The fix-all provider of {typeof(TFix).Name} offered no action in scope {scope}.");
             var fixedDocument = await ApplyAsync(fixAll, document).ConfigureAwait(false);
-            await RequireFixedAsync(fixedDocument, fixedSource, analyzer, target.Id,
+            await RequireFixedAsync(document, fixedDocument, fixedSource, analyzer, target.Id,
                 before: diagnostics.Count(d => d.Id == target.Id), requireNoneLeft: true, what: $"fix-all ({scope}) of '{action.Title}'").ConfigureAwait(false);
         }
     }
@@ -244,7 +244,7 @@ public static class Verify
             ?? throw new XunitException($"The action '{action.Title}' removed the document it fixed.");
     }
 
-    private static async Task RequireFixedAsync(Document fixedDocument, string fixedSource, DiagnosticAnalyzer analyzer, string id,
+    private static async Task RequireFixedAsync(Document document, Document fixedDocument, string fixedSource, DiagnosticAnalyzer analyzer, string id,
         int before, bool requireNoneLeft, string what)
     {
         var actualText = Normalize((await fixedDocument.GetTextAsync().ConfigureAwait(false)).ToString());
@@ -267,6 +267,7 @@ public static class Verify
                 $"After {what}, {id} is still reported ({before} before, {after} after):\n" +
                 DiagnosticReport.Annotate(actualText, run.Diagnostics.Where(d => d.Id == id)));
         }
+        await NewDiagnostics.RequireNoneAsync(document.Project, fixedDocument.Project, what, actualText).ConfigureAwait(false);
     }
 
     private static string Normalize(string text) => text.Replace("\r\n", "\n", StringComparison.Ordinal);

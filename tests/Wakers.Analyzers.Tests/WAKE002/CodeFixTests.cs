@@ -89,13 +89,195 @@ public class CodeFixTests
                 return Poll<Unit>.Pending;
             }
         }
-        """, Header + """
+        """, """
+        using System.Threading;
+        using Wakers;
+
+        public sealed class Signal : IFuture<Unit>
+        {
+            private readonly object _gate = new();
+            private readonly AtomicWaker _atomic = new();
+            private bool _fired;
+            private Waker? _waker;
             public Poll<Unit> Poll(Context cx)
             {
                 _atomic.Register(cx.Waker);
-                _registered = true;
                 if (Volatile.Read(ref _fired)) return Poll<Unit>.Ready(Unit.Value);
                 return Poll<Unit>.Pending;
+            }
+        }
+        """);
+
+    [Fact]
+    public Task AFlagOnlyTheGuardReadGoesWithEveryWriteOfIt() => Verify.CodeFix<StaleWakerAnalyzer, RefreshWakerFix>("""
+        using System.Threading;
+        using Wakers;
+
+        public sealed class Gate : IFuture<Unit>
+        {
+            private readonly AtomicWaker _atomic = new();
+            private bool _open, _parked;
+
+            public void Open()
+            {
+                Volatile.Write(ref _open, true);
+                _parked = false;
+                _atomic.Wake();
+            }
+
+            public Poll<Unit> Poll(Context cx)
+            {
+                if (Volatile.Read(ref _open)) { _parked = false; return Poll<Unit>.Ready(Unit.Value); }
+                if (!this._parked)
+                {
+                    [|_atomic.Register(cx.Waker)|];
+                    this._parked = true;
+                }
+                return Volatile.Read(ref _open) ? Poll<Unit>.Ready(Unit.Value) : Poll<Unit>.Pending;
+            }
+        }
+        """, """
+        using System.Threading;
+        using Wakers;
+
+        public sealed class Gate : IFuture<Unit>
+        {
+            private readonly AtomicWaker _atomic = new();
+            private bool _open;
+
+            public void Open()
+            {
+                Volatile.Write(ref _open, true);
+                _atomic.Wake();
+            }
+
+            public Poll<Unit> Poll(Context cx)
+            {
+                if (Volatile.Read(ref _open)) { return Poll<Unit>.Ready(Unit.Value); }
+                _atomic.Register(cx.Waker);
+                return Volatile.Read(ref _open) ? Poll<Unit>.Ready(Unit.Value) : Poll<Unit>.Pending;
+            }
+        }
+        """);
+
+    [Fact]
+    public Task FixAllDropsAFlagThatOnlyTheFixedGuardsRead() => Verify.FixAll<StaleWakerAnalyzer, RefreshWakerFix>("""
+        using System.Threading;
+        using Wakers;
+
+        public sealed class Duplex
+        {
+            private readonly AtomicWaker _atomic = new();
+            private bool _open;
+            private bool _parked;
+
+            public void Open()
+            {
+                Volatile.Write(ref _open, true);
+                _atomic.Wake();
+            }
+
+            public Poll<Unit> PollRead(Context cx)
+            {
+                if (!_parked)
+                {
+                    [|_atomic.Register(cx.Waker)|];
+                    _parked = true;
+                }
+                return Volatile.Read(ref _open) ? Poll<Unit>.Ready(Unit.Value) : Poll<Unit>.Pending;
+            }
+
+            public Poll<Unit> PollWrite(Context cx)
+            {
+                if (!_parked)
+                {
+                    [|_atomic.Register(cx.Waker)|];
+                    _parked = true;
+                }
+                return Volatile.Read(ref _open) ? Poll<Unit>.Ready(Unit.Value) : Poll<Unit>.Pending;
+            }
+        }
+        """, """
+        using System.Threading;
+        using Wakers;
+
+        public sealed class Duplex
+        {
+            private readonly AtomicWaker _atomic = new();
+            private bool _open;
+
+            public void Open()
+            {
+                Volatile.Write(ref _open, true);
+                _atomic.Wake();
+            }
+
+            public Poll<Unit> PollRead(Context cx)
+            {
+                _atomic.Register(cx.Waker);
+                return Volatile.Read(ref _open) ? Poll<Unit>.Ready(Unit.Value) : Poll<Unit>.Pending;
+            }
+
+            public Poll<Unit> PollWrite(Context cx)
+            {
+                _atomic.Register(cx.Waker);
+                return Volatile.Read(ref _open) ? Poll<Unit>.Ready(Unit.Value) : Poll<Unit>.Pending;
+            }
+        }
+        """);
+
+    [Fact]
+    public Task AFlagReadElsewhereStays() => Verify.CodeFix<StaleWakerAnalyzer, RefreshWakerFix>("""
+        using System.Threading;
+        using Wakers;
+
+        public sealed class Gate : IFuture<Unit>
+        {
+            private readonly AtomicWaker _atomic = new();
+            private bool _open;
+            private bool _parked;
+
+            public bool IsParked => _parked;
+
+            public void Open()
+            {
+                Volatile.Write(ref _open, true);
+                _atomic.Wake();
+            }
+
+            public Poll<Unit> Poll(Context cx)
+            {
+                if (!_parked)
+                {
+                    [|_atomic.Register(cx.Waker)|];
+                    _parked = true;
+                }
+                return Volatile.Read(ref _open) ? Poll<Unit>.Ready(Unit.Value) : Poll<Unit>.Pending;
+            }
+        }
+        """, """
+        using System.Threading;
+        using Wakers;
+
+        public sealed class Gate : IFuture<Unit>
+        {
+            private readonly AtomicWaker _atomic = new();
+            private bool _open;
+            private bool _parked;
+
+            public bool IsParked => _parked;
+
+            public void Open()
+            {
+                Volatile.Write(ref _open, true);
+                _atomic.Wake();
+            }
+
+            public Poll<Unit> Poll(Context cx)
+            {
+                _atomic.Register(cx.Waker);
+                _parked = true;
+                return Volatile.Read(ref _open) ? Poll<Unit>.Ready(Unit.Value) : Poll<Unit>.Pending;
             }
         }
         """);

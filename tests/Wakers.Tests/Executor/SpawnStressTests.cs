@@ -1,5 +1,6 @@
 using System;
 using System.Threading;
+using Wakers.Tests.Polling;
 using Xunit;
 
 namespace Wakers.Tests.Executors;
@@ -10,14 +11,12 @@ namespace Wakers.Tests.Executors;
 /// </summary>
 public class SpawnStressTests
 {
-    private static readonly bool Long = Environment.GetEnvironmentVariable("WAKERS_LONG_STRESS") == "1";
-
     [Fact]
     public void EveryTaskWokenFromOtherThreadsCompletesExactlyOnce()
     {
-        var seed = Seed();
-        var taskCount = Long ? 1_000_000 : 100_000;
-        const int wakerThreads = 3;
+        var seed = Stress.Seed();
+        var taskCount = Stress.Scale(100_000, 1_000_000);
+        var wakerThreads = Stress.Threads;
         var futures = new CountdownFuture[taskCount];
         var handles = new JoinHandle<int>[taskCount];
         for (var i = 0; i < taskCount; i++)
@@ -57,8 +56,8 @@ public class SpawnStressTests
     [Fact]
     public void LocalExecutorTasksWokenFromOtherThreadsAllComplete()
     {
-        var seed = Seed();
-        var taskCount = Long ? 200_000 : 20_000;
+        var seed = Stress.Seed();
+        var taskCount = Stress.Scale(20_000, 200_000);
         const int wakerThreads = 2;
         using var executor = new LocalExecutor();
         var futures = new CountdownFuture[taskCount];
@@ -93,9 +92,6 @@ public class SpawnStressTests
             Assert.True(futures[i].ReadyReturns == 1, $"task {i} returned Ready {futures[i].ReadyReturns} times (seed {seed})");
         }
     }
-
-    private static int Seed() =>
-        int.TryParse(Environment.GetEnvironmentVariable("WAKERS_STRESS_SEED"), out var seed) ? seed : Environment.TickCount;
 
     private static int[] Shuffled(int count, Random random)
     {

@@ -9,6 +9,9 @@ internal static class Stress
 
     public static int Scale(int normal, int longRun) => Long ? longRun : normal;
 
+    /// <summary>Racing threads for a stress test: one more than the cores (at least three), so every core races and preemption interleaves them.</summary>
+    public static int Threads => Math.Max(3, Environment.ProcessorCount + 1);
+
     /// <summary>A seed from WAKERS_STRESS_SEED (to replay a failure) or a fresh one; print it in every assertion message.</summary>
     public static int Seed()
     {

@@ -173,18 +173,19 @@ public class ExecutorAbuseTests
                 var handle = handles[i];
                 if (i % 3 == 0)
                 {
-                    Assert.Equal(i, Executor.BlockOn(handle));
-                    Assert.Equal(0, futures[i].Disposals);
+                    Assert.True(Executor.BlockOn(handle) == i, $"task {i} returned a wrong value (seed {seed})");
+                    Assert.True(futures[i].Disposals == 0, $"task {i} completed but its future was disposed (seed {seed})");
                 }
                 else
                 {
-                    Assert.Throws<OperationCanceledException>(() => Executor.BlockOn(handle));
+                    var error = Record.Exception(() => Executor.BlockOn(handle));
+                    Assert.True(error is OperationCanceledException, $"aborted task {i} ended with {error?.GetType().Name ?? "a value"} (seed {seed})");
                     // Aborted before its first poll or after: disposed exactly once either way.
-                    Assert.Equal(1, futures[i].Disposals);
+                    Assert.True(futures[i].Disposals == 1, $"aborted task {i}'s future was disposed {futures[i].Disposals} times (seed {seed})");
                 }
 
-                Assert.Equal(0, futures[i].PollsAfterDispose);
-                Assert.Equal(0, futures[i].PollsAfterReady);
+                Assert.True(futures[i].PollsAfterDispose == 0 && futures[i].PollsAfterReady == 0,
+                    $"task {i} was polled after Dispose or after Ready (seed {seed})");
             }
 
             return 0;

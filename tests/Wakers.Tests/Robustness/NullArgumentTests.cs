@@ -54,6 +54,38 @@ public class NullArgumentTests
     }
 
     [Fact]
+    public void EveryNullableReferenceParameterAcceptsNull()
+    {
+        // A parameter annotated as nullable promises to take null: no exception at all.
+        var nullability = new NullabilityInfoContext();
+        var failures = new List<string>();
+        var checkedParameters = new List<string>();
+        foreach (var type in typeof(IFuture<>).Assembly.GetExportedTypes().Where(t => !t.IsByRefLike && !typeof(Delegate).IsAssignableFrom(t)))
+        {
+            var members = type.GetMethods(BindingFlags.Public | BindingFlags.Instance | BindingFlags.Static | BindingFlags.DeclaredOnly)
+                .Where(m => !m.IsSpecialName && !m.IsAbstract).Cast<MethodBase>()
+                .Concat(type.IsAbstract || typeof(Exception).IsAssignableFrom(type) ? Array.Empty<MethodBase>() : type.GetConstructors());
+            foreach (var member in members)
+            {
+                var parameters = member.GetParameters();
+                for (var i = 0; i < parameters.Length; i++)
+                {
+                    var parameter = parameters[i];
+                    if (parameter.ParameterType.IsValueType || parameter.ParameterType.IsByRef || parameter.ParameterType.IsGenericParameter || nullability.Create(parameter).WriteState != NullabilityState.Nullable) continue;
+                    var name = $"{type.Name}.{member.Name}({parameter.Name})";
+                    checkedParameters.Add(name);
+                    var (error, _) = InvokeWithNull(type, member, i);
+                    if (error is not null) failures.Add($"{name}: threw {error.GetType().Name}: {error.Message}");
+                }
+            }
+        }
+
+        Assert.True(failures.Count == 0, "Nullable parameters that reject null:\n" + string.Join("\n", failures));
+        Assert.Contains("Poll`1.Equals(obj)", checkedParameters);
+        Assert.Contains("Unit.Equals(obj)", checkedParameters);
+    }
+
+    [Fact]
     public void AContextRejectsANullWaker()
     {
         var error = Assert.Throws<ArgumentNullException>(() => new Context(null!));
@@ -79,35 +111,41 @@ public class NullArgumentTests
     {
         try
         {
-            var closedType = type.IsGenericTypeDefinition ? type.MakeGenericType(type.GetGenericArguments().Select(_ => typeof(int)).ToArray()) : type;
-            var target = closedType == type ? member : MethodBase.GetMethodFromHandle(member.MethodHandle, closedType.TypeHandle)!;
-            if (target is MethodInfo { IsGenericMethodDefinition: true } generic)
-                target = generic.MakeGenericMethod(generic.GetGenericArguments().Select(_ => typeof(int)).ToArray());
-            var parameters = target.GetParameters();
-            var arguments = new object?[parameters.Length];
-            for (var i = 0; i < parameters.Length; i++)
-                arguments[i] = i == nullIndex ? null : ArgumentFor(parameters[i].ParameterType);
-            try
+            var (error, name) = InvokeWithNull(type, member, nullIndex);
+            return error switch
             {
-                if (target is ConstructorInfo constructor) constructor.Invoke(arguments);
-                else target.Invoke(target.IsStatic ? null : InstanceOf(closedType), arguments);
-            }
-            catch (TargetInvocationException e) when (e.InnerException is ArgumentNullException argumentNull)
-            {
-                return argumentNull.ParamName == parameters[nullIndex].Name
-                    ? null
-                    : $"ArgumentNullException names '{argumentNull.ParamName}', not '{parameters[nullIndex].Name}'";
-            }
-            catch (TargetInvocationException e)
-            {
-                return $"threw {e.InnerException?.GetType().Name}: {e.InnerException?.Message}";
-            }
-
-            return "accepted null";
+                null => "accepted null",
+                ArgumentNullException argumentNull when argumentNull.ParamName == name => null,
+                ArgumentNullException argumentNull => $"ArgumentNullException names '{argumentNull.ParamName}', not '{name}'",
+                _ => $"threw {error.GetType().Name}: {error.Message}",
+            };
         }
         catch (MissingFactoryException e)
         {
             return e.Message;
+        }
+    }
+
+    // Calls the member (closed over int) with null for one parameter and valid values elsewhere: what it threw, and the parameter's name.
+    private static (Exception? Error, string? Name) InvokeWithNull(Type type, MethodBase member, int nullIndex)
+    {
+        var closedType = type.IsGenericTypeDefinition ? type.MakeGenericType(type.GetGenericArguments().Select(_ => typeof(int)).ToArray()) : type;
+        var target = closedType == type ? member : MethodBase.GetMethodFromHandle(member.MethodHandle, closedType.TypeHandle)!;
+        if (target is MethodInfo { IsGenericMethodDefinition: true } generic)
+            target = generic.MakeGenericMethod(generic.GetGenericArguments().Select(_ => typeof(int)).ToArray());
+        var parameters = target.GetParameters();
+        var arguments = new object?[parameters.Length];
+        for (var i = 0; i < parameters.Length; i++)
+            arguments[i] = i == nullIndex ? null : ArgumentFor(parameters[i].ParameterType);
+        try
+        {
+            if (target is ConstructorInfo constructor) constructor.Invoke(arguments);
+            else target.Invoke(target.IsStatic ? null : InstanceOf(closedType), arguments);
+            return (null, parameters[nullIndex].Name);
+        }
+        catch (TargetInvocationException e)
+        {
+            return (e.InnerException, parameters[nullIndex].Name);
         }
     }
 
@@ -136,6 +174,7 @@ public class NullArgumentTests
         if (type == typeof(Waker)) return Waker.Create(() => { });
         if (type == typeof(LocalExecutor)) return new LocalExecutor();
         if (type == typeof(Poll<int>)) return Poll<int>.Ready(1);
+        if (type == typeof(Unit)) return Unit.Value;
         if (type == typeof(AsyncSemaphore)) return new AsyncSemaphore(1);
         throw new MissingFactoryException($"no instance factory for {type}: add one to {nameof(NullArgumentTests)}");
     }

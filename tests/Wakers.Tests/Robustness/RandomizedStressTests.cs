@@ -64,12 +64,12 @@ public class RandomizedStressTests
     public void ChannelSendsAndReceivesCancelledAtRandomLoseAndDuplicateNothing()
     {
         var seed = Stress.Seed();
-        const int Producers = 3;
+        var producers = Stress.Threads;
         var perProducer = Stress.Scale(3_000, 100_000);
         var capacity = new Random(seed).Next(1, 4);
         var (sender, receiver) = Channel.Bounded<int>(capacity);
-        var confirmed = new List<int>[Producers];
-        var cancelled = new List<int>[Producers];
+        var confirmed = new List<int>[producers];
+        var cancelled = new List<int>[producers];
         var received = new List<int>();
 
         void Producer(int p, Sender<int> own)
@@ -120,7 +120,7 @@ public class RandomizedStressTests
         }
 
         var workers = new List<Action> { Consumer };
-        for (var p = 0; p < Producers; p++)
+        for (var p = 0; p < producers; p++)
         {
             var id = p;
             var own = sender.Clone();
@@ -136,14 +136,14 @@ public class RandomizedStressTests
         var allConfirmed = new HashSet<int>(confirmed.SelectMany(c => c));
         foreach (var value in allConfirmed) Assert.True(seen.Contains(value), $"{value} was sent but never received (seed {seed})");
         foreach (var value in received) Assert.True(allCancelled.Contains(value) || allConfirmed.Contains(value), $"{value} received but never sent (seed {seed})");
-        for (var p = 0; p < Producers; p++)
+        for (var p = 0; p < producers; p++)
         {
             var own = received.Where(v => v / perProducer == p).ToList();
             Assert.True(own.SequenceEqual(own.OrderBy(v => v)), $"producer {p}'s items arrived out of order (seed {seed})");
         }
 
         Assert.True(allCancelled.Count > 0 && allConfirmed.Count > 0, $"the race never cancelled or never sent (seed {seed})");
-        Assert.True(allConfirmed.Count + allCancelled.Count == Producers * perProducer, $"a send was neither confirmed nor cancelled (seed {seed})");
+        Assert.True(allConfirmed.Count + allCancelled.Count == producers * perProducer, $"a send was neither confirmed nor cancelled (seed {seed})");
     }
 
     // Spawned relay stages joined by bounded channels of random capacities, yielding at random: every value arrives once, in order.
@@ -201,7 +201,7 @@ public class RandomizedStressTests
 
         var completed = Guard.BlockOn(Future.JoinAll(handles), $"racing timeouts (seed {seed})");
         Assert.True(driver.RegisteredCount == 0, $"{driver.RegisteredCount} entries left behind (seed {seed})");
-        Assert.Equal(tasks, completed.Length);
+        Assert.True(completed.Length == tasks, $"{completed.Length} of {tasks} timeouts ended (seed {seed})");
     }
 
     // Spawned futures under WithCancellation: other threads complete the inner futures and cancel the tokens at random,
@@ -251,7 +251,7 @@ public class RandomizedStressTests
             {
                 try
                 {
-                    Assert.Equal(i, Executor.BlockOn(handles[i]));
+                    Assert.True(Executor.BlockOn(handles[i]) == i, $"task {i} returned a wrong value (seed {seed})");
                     Assert.True(inners[i].Disposals == 0, $"task {i} completed but its inner future was disposed (seed {seed})");
                     completed++;
                 }
@@ -308,7 +308,7 @@ public class RandomizedStressTests
             }
         }
 
-        Guard.RunAll($"semaphore with cancellations (seed {seed})", () => Worker(1), () => Worker(2), () => Worker(3));
+        Guard.RunAll($"semaphore with cancellations ({Stress.Threads} threads, seed {seed})", Enumerable.Range(1, Stress.Threads).Select(id => (Action)(() => Worker(id))).ToArray());
         Assert.True(overIssued == 0, $"{overIssued} acquisitions beyond {Permits} permits (seed {seed})");
         Assert.True(semaphore.AvailablePermits == Permits, $"{semaphore.AvailablePermits} of {Permits} permits left: some were lost (seed {seed})");
         Assert.True(acquired > 0 && cancelled > 0, $"{acquired} acquired, {cancelled} cancelled: the race did not happen (seed {seed})");
@@ -322,7 +322,7 @@ public class RandomizedStressTests
     {
         var seed = Stress.Seed();
         var notifications = Stress.Scale(5_000, 200_000);
-        const int Waiters = 3;
+        var waiters = Stress.Threads;
         var notify = new Notify();
         var observed = 0;
         var releasing = 0;
@@ -363,14 +363,15 @@ public class RandomizedStressTests
 
             // Release the waiters still blocked on a plain Notified.
             Volatile.Write(ref releasing, 1);
-            while (Volatile.Read(ref exited) < Waiters)
+            while (Volatile.Read(ref exited) < waiters)
             {
                 notify.NotifyAll();
                 Thread.Yield();
             }
         }
 
-        Guard.RunAll($"notify with cancelled waiters (seed {seed})", Notifier, () => Waiter(1), () => Waiter(2), () => Waiter(3));
+        Guard.RunAll($"notify with {waiters} cancelled waiters (seed {seed})",
+            Enumerable.Range(1, waiters).Select(id => (Action)(() => Waiter(id))).Prepend(Notifier).ToArray());
         Assert.True(Volatile.Read(ref observed) == notifications, $"{observed} observed for {notifications} notifications (seed {seed})");
         Assert.True(gaveUp > 0, $"no waiter ever gave up: the race did not happen (seed {seed})");
     }

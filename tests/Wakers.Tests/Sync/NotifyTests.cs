@@ -173,7 +173,7 @@ public class NotifyTests
         }
 
         Guard.RunAll($"notify-all rounds (seed {seed})", Waiter, Waiter, Waiter, Notifier);
-        Assert.Equal(rounds * Waiters, Volatile.Read(ref finished));
+        Assert.True(Volatile.Read(ref finished) == rounds * Waiters, $"{Volatile.Read(ref finished)} of {rounds * Waiters} waits finished (seed {seed})");
     }
 
     private static void SpinUntil(Func<bool> condition)

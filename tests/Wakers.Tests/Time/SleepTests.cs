@@ -1,6 +1,7 @@
 using System;
 using System.Collections.Generic;
 using System.Diagnostics;
+using System.Linq;
 using System.Threading;
 using Wakers.Tests.Polling;
 using Wakers.Time;
@@ -157,7 +158,7 @@ public class SleepTests
             }
         }
 
-        Guard.RunAll($"sleeps cancelled while firing (seed {seed})", () => Worker(0), () => Worker(1), () => Worker(2), () => Worker(3));
+        Guard.RunAll($"sleeps cancelled while firing (seed {seed})", Enumerable.Range(0, Math.Max(4, Stress.Threads)).Select(id => (Action)(() => Worker(id))).ToArray());
         Assert.True(driver.RegisteredCount == 0, $"{driver.RegisteredCount} entries left behind (seed {seed})");
         Assert.True(completed > 0, $"no sleep completed (seed {seed})");
     }

@@ -87,3 +87,22 @@ public sealed class UselessFix : CodeFixProvider
             context.Diagnostics);
     }
 }
+
+/// <summary>Replaces the sleep with an unused local, to prove the "no new diagnostic" check (CS0219 is a new warning).</summary>
+[ExportCodeFixProvider(LanguageNames.CSharp), Shared]
+public sealed class WarningFix : CodeFixProvider
+{
+    public override ImmutableArray<string> FixableDiagnosticIds => ImmutableArray.Create(SleepInPollAnalyzer.Rule.Id);
+
+    public override FixAllProvider GetFixAllProvider() => WellKnownFixAllProviders.BatchFixer;
+
+    public override async Task RegisterCodeFixesAsync(CodeFixContext context)
+    {
+        var root = await context.Document.GetSyntaxRootAsync(context.CancellationToken).ConfigureAwait(false);
+        if (root?.FindNode(context.Span).FirstAncestorOrSelf<ExpressionStatementSyntax>() is not { } statement) return;
+        var unused = SyntaxFactory.ParseStatement("int unused = 1;").WithTriviaFrom(statement);
+        context.RegisterCodeFix(
+            CodeAction.Create("Leave an unused local", _ => Task.FromResult(context.Document.WithSyntaxRoot(root.ReplaceNode(statement, unused))), "unused"),
+            context.Diagnostics);
+    }
+}

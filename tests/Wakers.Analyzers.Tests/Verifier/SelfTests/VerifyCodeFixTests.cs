@@ -108,6 +108,15 @@ public class VerifyCodeFixTests
     }
 
     [Fact]
+    public async Task CodeFixFailsWhenTheFixBringsANewWarning()
+    {
+        var withUnused = AfterFirst.Replace("    if (_twice)", "    int unused = 1;\n        if (_twice)");
+        var failure = await Assert.ThrowsAsync<XunitException>(() => Verify.CodeFix<SleepInPollAnalyzer, WarningFix>(Before, withUnused));
+        Assert.Contains("new diagnostics", failure.Message);
+        Assert.Contains("CS0219", failure.Message);
+    }
+
+    [Fact]
     public async Task CodeFixFailsWhenTheDiagnosticIsStillThere()
     {
         var notFixed = Before.Replace("[|Thread.Sleep(1)|]", "Thread.Sleep(2)").Replace("[|Thread.Sleep(2)|]", "Thread.Sleep(2)");
