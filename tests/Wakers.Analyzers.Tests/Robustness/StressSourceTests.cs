@@ -39,6 +39,17 @@ public class StressSourceTests
         CompilesAndSurvives($"a {Stress.Pick(4_000, 5_000):N0}-call fluent chain", DeepChainSources.FluentChain(Stress.Pick(4_000, 5_000)));
 
     [Fact]
+    public Task ManyGuardsAndSlots() =>
+        // The guard search's worst shapes at full size: tests that reach no store, a slot per test, a state machine in a loop.
+        CompilesAndSurvives("the guard search's shapes", new[]
+        {
+            GuardSearchSources.TestsAfterTheStores(Stress.Pick(5_000, 10_000)),
+            GuardSearchSources.SlotPerTest(Stress.Pick(2_000, 5_000)),
+            GuardSearchSources.LoopedMachine(Stress.Pick(1_500, 6_000)),
+            GuardSearchSources.GuardedHelper(Stress.Pick(2_000, 5_000)),
+        }, nullable: NullableContextOptions.Disable);
+
+    [Fact]
     public Task RecursiveHelpers() => CompilesAndSurvives("recursive helpers", StressSources.RecursiveHelpers());
 
     [Fact]
