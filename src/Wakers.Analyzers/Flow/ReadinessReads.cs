@@ -20,8 +20,10 @@ internal static class ReadinessReads
         var root = graph.OriginalOperation;
         var facts = new PollFacts(poll.Symbol, member, new List<LockRegion>());
         var blocks = graph.Blocks;
-        var finder = new StoreFinder(root, symbols, type);
-        foreach (var op in FlatTree.Of(root).Operations)
+        // Nested poll lambdas have facts of their own: walking them from every enclosing poll was quadratic in the nesting.
+        var own = OperationsOutsideNestedPolls(root, symbols);
+        var finder = new StoreFinder(root, symbols, type, operations: own);
+        foreach (var op in own)
         {
             work.Units++;
             if (op is IInvocationOperation call && finder.IsOfType(call.TargetMethod.ContainingType)) facts.Calls.Add(call.TargetMethod.OriginalDefinition);
@@ -108,6 +110,31 @@ internal static class ReadinessReads
         if (reads.Count > 0) facts.Graph = new PollGraph(blocks, reads);
         TypeModelWork.Add(root.Syntax.SyntaxTree, work.Units + finder.Work + collector.Work + guards.Work + blocks.Length + reads.Count);
         return facts;
+    }
+
+    // The root's operations in document order, without the bodies of the lambdas and local functions that are poll methods themselves.
+    private static List<IOperation> OperationsOutsideNestedPolls(IOperation root, WakersSymbols symbols)
+    {
+        var result = new List<IOperation>();
+        var pending = new Stack<IOperation>();
+        var children = new List<IOperation>();
+        pending.Push(root);
+        while (pending.Count > 0)
+        {
+            var op = pending.Pop();
+            result.Add(op);
+            var function = op switch
+            {
+                IAnonymousFunctionOperation f => f.Symbol,
+                ILocalFunctionOperation l => l.Symbol,
+                _ => null,
+            };
+            if (function is not null && op != root && symbols.IsPollMethod(function)) continue;
+            children.Clear();
+            children.AddRange(op.ChildOperations);
+            for (var i = children.Count - 1; i >= 0; i--) pending.Push(children[i]);
+        }
+        return result;
     }
 
     // Blocks from which a block with a Ready return is reachable (those blocks included): one traversal.

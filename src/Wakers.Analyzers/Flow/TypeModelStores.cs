@@ -40,7 +40,8 @@ internal sealed class StoreFinder
     private readonly Dictionary<ILocalSymbol, IParameterSymbol> _carrierLocals = new(SymbolEqualityComparer.Default);
     private readonly bool _none;
 
-    public StoreFinder(IOperation root, WakersSymbols symbols, INamedTypeSymbol type, IMethodSymbol? member = null)
+    /// <param name="operations">The operations to read for locals that hold a waker; the whole of <paramref name="root"/> when null.</param>
+    public StoreFinder(IOperation root, WakersSymbols symbols, INamedTypeSymbol type, IMethodSymbol? member = null, IReadOnlyList<IOperation>? operations = null)
     {
         _symbols = symbols;
         _type = type;
@@ -51,7 +52,7 @@ internal sealed class StoreFinder
         for (var round = 0; round < 3; round++)
         {
             var found = _carrierLocals.Count;
-            foreach (var op in FlatTree.Of(root).Operations)
+            foreach (var op in operations ?? FlatTree.Of(root).Operations)
             {
                 Work++;
                 ILocalSymbol? local = null;

@@ -64,4 +64,23 @@ public static class DeepChainSources
         s.Append(") : Poll<int>.Pending;\n    }\n}\n");
         return s.ToString();
     }
+
+    /// <summary>Poll lambdas nested <paramref name="levels"/> deep, each defining the next and polling it with its own context.</summary>
+    public static string NestedPollLambdas(int levels)
+    {
+        var s = new StringBuilder(Usings + "namespace Stress.NestedLambdas;\n\npublic sealed class Nest\n{\n" +
+            "    private int _n;\n    private Waker? _w;\n\n    public PollFn<int> Outer()\n    {\n");
+        for (var i = 0; i < levels; i++)
+        {
+            s.Append($"        PollFn<int> f{i} = c{i} =>\n        {{\n            if (_n == {i}) return Poll<int>.Ready({i});\n");
+        }
+        s.Append($"        _w = c{levels - 1}.Waker;\n        return Poll<int>.Pending;\n");
+        for (var i = levels - 1; i >= 0; i--)
+        {
+            s.Append("        };\n");
+            s.Append(i == 0 ? "        return f0;\n" : $"        return f{i}(c{i - 1});\n");
+        }
+        s.Append("    }\n}\n");
+        return s.ToString();
+    }
 }

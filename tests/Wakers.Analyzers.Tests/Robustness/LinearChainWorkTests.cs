@@ -24,4 +24,12 @@ public class LinearChainWorkTests
     [Fact]
     public Task DoublingOperatorChainsDoublesTheRegistrationDataflowsWork() =>
         WorkCount.AssertDoublesWithSize(WorkCount.RegistrationDataflow, "operator chain", new[] { 500, 1_000, 2_000 }, DeepChainSources.OperatorChains, "terms");
+
+    [Fact]
+    public Task DoublingTheNestingOfPollLambdasDoublesTheTypeModelsWork() =>
+        WorkCount.AssertDoublesWithSize(WorkCount.TypeModel, "nested poll lambdas", new[] { 100, 200, 400 }, DeepChainSources.NestedPollLambdas, "levels");
+
+    [Fact]
+    public Task DoublingTheNestingOfPollLambdasDoublesTheRegistrationDataflowsWork() =>
+        WorkCount.AssertDoublesWithSize(WorkCount.RegistrationDataflow, "nested poll lambdas", new[] { 100, 200, 400 }, DeepChainSources.NestedPollLambdas, "levels");
 }
