@@ -27,8 +27,9 @@ internal sealed class StoreReadOrder
     private Components? _components;
     private long _work;
 
-    public StoreReadOrder(PollGraph graph, Func<ISymbol, bool> isReadiness)
+    public StoreReadOrder(PollGraph graph, Func<ISymbol, bool> isReadiness, Func<System.Threading.CancellationToken>? cancellation = null)
     {
+        _cancellation = cancellation;
         _graph = graph;
         _reads = graph.Reads;
         _readiness = new bool[_reads.Length];
@@ -54,6 +55,15 @@ internal sealed class StoreReadOrder
 
     /// <summary>The operations, blocks and edges visited so far.</summary>
     public long Work => _work;
+
+    // The token of whoever asks now (the rules take turns on a model): a huge poll's traversals stop soon after it is cancelled.
+    private readonly Func<System.Threading.CancellationToken>? _cancellation;
+
+    // One unit of work; every 1,024 the asker's token is checked (each lazily built part is kept only once complete).
+    private void Step()
+    {
+        if ((++_work & 1023) == 0 && _cancellation is not null) _cancellation().ThrowIfCancellationRequested();
+    }
 
     /// <summary>
     /// The first readiness read (in source order) that comes before the store on some path, is not held under a lock
@@ -115,7 +125,7 @@ internal sealed class StoreReadOrder
         while (stack.Count > 0)
         {
             var n = stack.Pop();
-            _work++;
+            Step();
             if (seen[n]) continue;
             seen[n] = true;
             foreach (var p in _graph.Predecessors[n]) stack.Push(p);
@@ -189,7 +199,7 @@ internal sealed class StoreReadOrder
                 while (stack.Count > 0)
                 {
                     var n = stack.Pop();
-                    _order._work++;
+                    _order.Step();
                     foreach (var s in graph.Successors[n])
                     {
                         if (label[s] >= 0) continue;
@@ -219,7 +229,7 @@ internal sealed class StoreReadOrder
             var max = new int[own.Count];
             for (var i = 0; i < own.Count; i++)
             {
-                _order._work++;
+                _order.Step();
                 index[i] = reads[own[i]].Index;
                 min[i] = i == 0 ? own[i] : Math.Min(min[i - 1], own[i]);
                 max[i] = i == 0 ? own[i] : Math.Max(max[i - 1], own[i]);
@@ -262,7 +272,7 @@ internal sealed class StoreReadOrder
                 {
                     foreach (var s in graph.Successors[b])
                     {
-                        order._work++;
+                        order.Step();
                         if (Of[s] == c) Cyclic[c] = true;
                         else next.Add(Of[s]);
                     }
@@ -342,7 +352,7 @@ internal sealed class StoreReadOrder
             {
                 foreach (var k in own)
                 {
-                    _order._work++;
+                    _order.Step();
                     if (InSpan(k)) { found = true; break; }
                 }
             }
@@ -357,7 +367,7 @@ internal sealed class StoreReadOrder
             {
                 foreach (var k in own)
                 {
-                    _order._work++;
+                    _order.Step();
                     if (_order._readiness[k] && InSpan(k)) last = Math.Max(last, _order._reads[k].Index);
                 }
             }
@@ -374,7 +384,7 @@ internal sealed class StoreReadOrder
             while (stack.Count > 0)
             {
                 var (c, next, found) = stack.Pop();
-                _order._work++;
+                _order.Step();
                 var successors = _components.Successors[c];
                 while (!found && next < successors.Length)
                 {

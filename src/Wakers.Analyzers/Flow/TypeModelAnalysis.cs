@@ -206,6 +206,10 @@ internal sealed class TypeModel
     }
 
     public INamedTypeSymbol Type { get; }
+
+    /// <summary>The token of the rule judging the model now (rules take turns under its lock); the model's traversals check it.</summary>
+    public System.Threading.CancellationToken Cancellation { get; set; }
+
     public List<PollFacts> Polls { get; }
     public Dictionary<IMethodSymbol, MemberFacts> Members { get; }
 
@@ -269,7 +273,7 @@ internal sealed class TypeModel
     public StoreReadOrder? ReadOrderOf(PollFacts poll)
     {
         if (_readOrders.TryGetValue(poll, out var order)) return order;
-        order = poll.Graph is { } graph ? new StoreReadOrder(graph, member => IsReadiness(poll, member)) : null;
+        order = poll.Graph is { } graph ? new StoreReadOrder(graph, member => IsReadiness(poll, member), () => Cancellation) : null;
         return _readOrders[poll] = order;
     }
 

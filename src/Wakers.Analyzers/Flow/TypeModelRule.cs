@@ -23,11 +23,19 @@ public abstract class TypeModelRule : DiagnosticAnalyzer
                 // The five rules share the model, which fills its caches as it is asked: one rule at a time.
                 lock (model)
                 {
-                    foreach (var d in Judge(model))
+                    model.Cancellation = end.CancellationToken;
+                    try
                     {
-                        if (reported.TryAdd(d.Location, 0)) end.ReportDiagnostic(d);
+                        foreach (var d in Judge(model))
+                        {
+                            if (reported.TryAdd(d.Location, 0)) end.ReportDiagnostic(d);
+                        }
+                        model.ReportWork();
                     }
-                    model.ReportWork();
+                    finally
+                    {
+                        model.Cancellation = default;
+                    }
                 }
             }, (model, judged, report) =>
             {

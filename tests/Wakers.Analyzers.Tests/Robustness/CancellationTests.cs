@@ -50,6 +50,24 @@ public class CancellationTests
         Assert.NotEmpty(ReadinessReads.Collect(poll, poll.Symbol, symbols, poll.Symbol.ContainingType, CancellationToken.None).Stores);
     }
 
+    /// <summary>The questions the type rules ask later of a poll's reads and stores stop too, and leave nothing half-made behind.</summary>
+    [Fact]
+    public void TheTypeRulesQuestionsStopWhenCancelled()
+    {
+        var (_, poll, _, symbols) = HugePoll(2_000);
+        var facts = ReadinessReads.Collect(poll, poll.Symbol, symbols, poll.Symbol.ContainingType, CancellationToken.None);
+        var store = facts.Stores.Last(s => s.Block >= 0);
+        var token = new CancellationTokenSource();
+        token.Cancel();
+        var order = new StoreReadOrder(facts.Graph!, _ => true, () => token.Token);
+        Assert.ThrowsAny<OperationCanceledException>(() => order.UnheldReadBefore(store));
+        // The same order, asked again by someone whose token is live, answers as a fresh one does.
+        token = new CancellationTokenSource();
+        var fresh = new StoreReadOrder(facts.Graph!, _ => true);
+        Assert.Equal(fresh.UnheldReadBefore(store)?.Node, order.UnheldReadBefore(store)?.Node);
+        Assert.NotNull(fresh.UnheldReadBefore(store));
+    }
+
     private static (RegistrationCache Cache, PollMethod Poll, SyntaxTree Tree, WakersSymbols Symbols) HugePoll(int lines)
     {
         var compilation = TestProject.Compile(StressSources.HugePoll(lines));
