@@ -239,7 +239,7 @@ internal sealed class RegistrationEvaluator
                 else if (v.IsCarrier) Register(a, true, ref s);
                 if (SlotFact.KeyOf(target, this) is { } slot)
                 {
-                    s = s.With(slot, SlotFact.Assigned(a.Value, v));
+                    s = SlotFact.AssignedParts(s.With(slot, SlotFact.Assigned(a.Value, v)).WithoutPartsOf(slot), slot, a.Value, target.Type);
                     if (SlotFact.IsNullLiteral(a.Value) || a.Value is IDefaultValueOperation) s = s.Cleared(slot);
                 }
                 return v;

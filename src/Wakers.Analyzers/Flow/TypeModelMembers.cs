@@ -73,6 +73,9 @@ internal static class TypeModelMembers
                 case ISimpleAssignmentOperation assign:
                     Assignment(assign.Target, assign.Value, facts, symbols, owner, inCtorBody);
                     break;
+                case IDeconstructionAssignmentOperation deconstruction:
+                    Deconstruction(deconstruction.Target, deconstruction.Value, deconstruction.Syntax, facts, symbols, owner, inCtorBody);
+                    break;
                 case ICompoundAssignmentOperation compound when StoreFinder.RootMember(compound.Target) is { } m1:
                     facts.Writes.Add(new StateWrite(m1, WrittenValue.Other, false, op.Syntax, owner, inCtorBody));
                     break;
@@ -147,7 +150,8 @@ internal static class TypeModelMembers
             if (name == "Read") return;
             var value = name is "Exchange" or "Write" or "CompareExchange" && call.Arguments.Length > 1 ? Value(call.Arguments[1].Value) : WrittenValue.Other;
             var holdsWaker = WakerHolders.Holds(call.Arguments[0].Value.Type, symbols);
-            if (name is "Exchange" or "CompareExchange" && value == WrittenValue.Null && holdsWaker)
+            var dropsWaker = holdsWaker && (value == WrittenValue.Null || name is "Exchange" or "Write" && call.Arguments.Length > 1 && IsNoopWaker(call.Arguments[1].Value, symbols));
+            if (name is "Exchange" or "CompareExchange" && dropsWaker)
             {
                 // A take whose value is thrown away strands the waker just like `_w = null`.
                 var kind = IsDiscarded(call) ? WakerEffectKind.Clear : WakerEffectKind.Take;
@@ -155,7 +159,7 @@ internal static class TypeModelMembers
                 return;
             }
             facts.Writes.Add(new StateWrite(target, value, false, call.Syntax, owner, inCtorBody));
-            if (name == "Write" && value == WrittenValue.Null && holdsWaker)
+            if (name == "Write" && dropsWaker)
             {
                 facts.Effects.Add(new WakerEffect(WakerEffectKind.Clear, new HashSet<ISymbol>(SymbolEqualityComparer.Default) { target }, call.Syntax, owner));
             }
@@ -196,18 +200,38 @@ internal static class TypeModelMembers
         }
     }
 
-    private static void Assignment(IOperation target, IOperation value, MemberFacts facts, WakersSymbols symbols, ISymbol owner, bool inCtorBody)
+    private static void Assignment(IOperation target, IOperation value, MemberFacts facts, WakersSymbols symbols, ISymbol owner, bool inCtorBody, SyntaxNode? at = null)
     {
         if (StoreFinder.RootMember(target) is not { } member) return;
+        at ??= target.Parent?.Syntax ?? target.Syntax;
         var written = Value(value);
         var constant = Strip(value) is { ConstantValue: { HasValue: true, Value: { } number } } && number is not (bool or string or char) && IsNumber(number) ? number : null;
-        facts.Writes.Add(new StateWrite(member, written, false, target.Parent?.Syntax ?? target.Syntax, owner, inCtorBody, constant));
+        facts.Writes.Add(new StateWrite(member, written, false, at, owner, inCtorBody, constant));
         var isElement = target is IArrayElementReferenceOperation or IPropertyReferenceOperation { Arguments.Length: > 0 };
-        if (!isElement && WakerHolders.Holds(target.Type, symbols) && (written == WrittenValue.Null || Strip(value) is IObjectCreationOperation or IArrayCreationOperation || IsCollectionExpression(value)))
+        if (!isElement && WakerHolders.Holds(target.Type, symbols)
+            && (written == WrittenValue.Null || IsNoopWaker(value, symbols) || Strip(value) is IObjectCreationOperation or IArrayCreationOperation || IsCollectionExpression(value)))
         {
-            facts.Effects.Add(new WakerEffect(WakerEffectKind.Clear, new HashSet<ISymbol>(SymbolEqualityComparer.Default) { member }, target.Parent?.Syntax ?? target.Syntax, owner));
+            facts.Effects.Add(new WakerEffect(WakerEffectKind.Clear, new HashSet<ISymbol>(SymbolEqualityComparer.Default) { member }, at, owner));
         }
     }
+
+    // `(_value, _done) = (v, true);`: each element pair is its own assignment; a tuple from elsewhere writes Other.
+    private static void Deconstruction(IOperation target, IOperation? value, SyntaxNode at, MemberFacts facts, WakersSymbols symbols, ISymbol owner, bool inCtorBody)
+    {
+        if (target is not ITupleOperation targets) return;
+        var values = Strip(value) is ITupleOperation t && t.Elements.Length == targets.Elements.Length ? t : null;
+        for (var i = 0; i < targets.Elements.Length; i++)
+        {
+            var element = targets.Elements[i];
+            if (element is ITupleOperation) Deconstruction(element, values?.Elements[i], at, facts, symbols, owner, inCtorBody);
+            else if (values is not null) Assignment(element, values.Elements[i], facts, symbols, owner, inCtorBody, at);
+            else if (StoreFinder.RootMember(element) is { } member) facts.Writes.Add(new StateWrite(member, WrittenValue.Other, false, at, owner, inCtorBody));
+        }
+    }
+
+    // `_w = Waker.Noop`: the slot keeps a waker that wakes nobody, so the stored one is dropped.
+    private static bool IsNoopWaker(IOperation value, WakersSymbols symbols) =>
+        Strip(value) is IPropertyReferenceOperation { Property: { IsStatic: true, Name: "Noop" } p } && SymbolEqualityComparer.Default.Equals(p.ContainingType, symbols.Waker);
 
     // `Interlocked.Exchange(ref _w, null);` or `_ = Interlocked.Exchange(ref _w, null);`: nobody receives the old value.
     private static bool IsDiscarded(IOperation call)
@@ -283,6 +307,7 @@ internal static class TypeModelMembers
         {
             if (value.ConstantValue.Value is null) return WrittenValue.Null;
             if (value.ConstantValue.Value is false) return WrittenValue.False;
+            if (value.ConstantValue.Value is true) return WrittenValue.True;
         }
         return WrittenValue.Other;
     }

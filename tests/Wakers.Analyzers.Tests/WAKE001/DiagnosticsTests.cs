@@ -508,4 +508,34 @@ public class DiagnosticsTests
             }
         }
         """);
+
+    [Fact]
+    public Task TupleSlotWrittenWholeForgetsItsOldParts() => Verify.Diagnostics<LostWakeupAnalyzer>("""
+        using Wakers;
+
+        public sealed class Once : IFuture<int>
+        {
+            private readonly object _gate = new();
+            private (bool Done, int Value) _state;
+            private Waker? _waiter;
+
+            public void Set(int v) { Waker? w; lock (_gate) { _state = (true, v); w = _waiter; _waiter = null; } w?.Wake(); }
+
+            // `_state = (false, 0)` makes `_state.Done` false again, whatever the first test learned.
+            public Poll<int> Poll(Context cx)
+            {
+                lock (_gate)
+                {
+                    if (_state.Done)
+                    {
+                        _state = (false, 0);
+                        if (!_state.Done) [|return Poll<int>.Pending;|]
+                        return Poll<int>.Ready(1);
+                    }
+                    _waiter = cx.Waker;
+                    return Poll<int>.Pending;
+                }
+            }
+        }
+        """);
 }

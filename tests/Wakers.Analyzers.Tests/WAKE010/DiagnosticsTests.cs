@@ -246,4 +246,34 @@ public class DiagnosticsTests
             }
         }
         """);
+
+    [Fact]
+    public Task OverwrittenWithTheNoopWaker() => Verify.Diagnostics<DroppedWakerAnalyzer>("""
+        using System.Threading;
+        using Wakers;
+
+        public sealed class Subscription : IFuture<int>
+        {
+            private int _done;
+            private Waker _waiter = Waker.Noop;
+            private Waker _other = Waker.Noop;
+
+            public void Complete()
+            {
+                Volatile.Write(ref _done, 1);
+                Volatile.Read(ref _waiter).Wake();
+                _other.Wake();
+            }
+
+            public void Detach() => [|Volatile.Write(ref _waiter, Waker.Noop)|];
+            public void DetachOther() { [|_other = Waker.Noop|]; }
+
+            public Poll<int> Poll(Context cx)
+            {
+                Interlocked.Exchange(ref _waiter, cx.Waker);
+                _other = cx.Waker;
+                return Volatile.Read(ref _done) == 1 ? Poll<int>.Ready(1) : Poll<int>.Pending;
+            }
+        }
+        """);
 }
