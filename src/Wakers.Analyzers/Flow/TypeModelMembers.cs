@@ -140,7 +140,8 @@ internal static class TypeModelMembers
         }
         if (isAtomicWaker && name == "Take")
         {
-            facts.Effects.Add(new WakerEffect(WakerEffectKind.Take, origins.Of(call.Instance), call.Syntax, owner));
+            // `_aw.Take();` with the waker thrown away empties the slot like `_w = null`.
+            facts.Effects.Add(new WakerEffect(IsDiscarded(call) ? WakerEffectKind.Clear : WakerEffectKind.Take, origins.Of(call.Instance), StatementOrSelf(call), owner));
             return;
         }
         var atomic = SymbolEqualityComparer.Default.Equals(method.ContainingType, symbols.Interlocked)
@@ -158,7 +159,8 @@ internal static class TypeModelMembers
                 facts.Effects.Add(new WakerEffect(kind, origins.Of(call.Arguments[0].Value), StatementOrSelf(call), owner));
                 return;
             }
-            facts.Writes.Add(new StateWrite(target, value, false, call.Syntax, owner, inCtorBody));
+            var written = name is "Exchange" or "Write" && call.Arguments.Length > 1 ? NumberConstant(call.Arguments[1].Value) : null;
+            facts.Writes.Add(new StateWrite(target, value, false, call.Syntax, owner, inCtorBody, written));
             if (name == "Write" && dropsWaker)
             {
                 facts.Effects.Add(new WakerEffect(WakerEffectKind.Clear, new HashSet<ISymbol>(SymbolEqualityComparer.Default) { target }, call.Syntax, owner));
@@ -205,8 +207,7 @@ internal static class TypeModelMembers
         if (StoreFinder.RootMember(target) is not { } member) return;
         at ??= target.Parent?.Syntax ?? target.Syntax;
         var written = Value(value);
-        var constant = Strip(value) is { ConstantValue: { HasValue: true, Value: { } number } } && number is not (bool or string or char) && IsNumber(number) ? number : null;
-        facts.Writes.Add(new StateWrite(member, written, false, at, owner, inCtorBody, constant));
+        facts.Writes.Add(new StateWrite(member, written, false, at, owner, inCtorBody, NumberConstant(value)));
         var isElement = target is IArrayElementReferenceOperation or IPropertyReferenceOperation { Arguments.Length: > 0 };
         if (!isElement && WakerHolders.Holds(target.Type, symbols)
             && (written == WrittenValue.Null || IsNoopWaker(value, symbols) || Strip(value) is IObjectCreationOperation or IArrayCreationOperation || IsCollectionExpression(value)))
@@ -311,6 +312,10 @@ internal static class TypeModelMembers
         }
         return WrittenValue.Other;
     }
+
+    // `_state = 2`, `Volatile.Write(ref _set, 0)`, `_phase = Phase.Done`: the number written, for the comparisons the poll makes.
+    private static object? NumberConstant(IOperation value) =>
+        Strip(value) is { ConstantValue: { HasValue: true, Value: { } number } } && IsNumber(number) ? number : null;
 
     private static bool IsNumber(object value) => value is int or long or short or byte or sbyte or uint or ulong or ushort or double or float or decimal;
 

@@ -422,4 +422,25 @@ public class DiagnosticsTests
             }
         }
         """);
+
+    [Fact]
+    public Task AtomicWriteOfTheReadyNumber() => Verify.Diagnostics<PublishWithoutWakeAnalyzer>("""
+        using System.Threading;
+        using Wakers;
+
+        public sealed class Pulse : IFuture<Unit>
+        {
+            private readonly AtomicWaker _waiter = new();
+            private int _pulsed;
+
+            public void Set() { Volatile.Write(ref _pulsed, 1); _waiter.Wake(); }
+            public void SetQuietly() { [|Volatile.Write(ref _pulsed, 1)|]; }
+
+            public Poll<Unit> Poll(Context cx)
+            {
+                _waiter.Register(cx.Waker);
+                return Volatile.Read(ref _pulsed) == 1 ? Poll<Unit>.Ready(Unit.Value) : Poll<Unit>.Pending;
+            }
+        }
+        """);
 }

@@ -333,4 +333,26 @@ public class ValidTests
             }
         }
         """);
+
+    [Fact]
+    public Task AtomicResetToANumberNoReadyTestAccepts() => Verify.Valid<PublishWithoutWakeAnalyzer>("""
+        using System.Threading;
+        using Wakers;
+
+        public sealed class Pulse : IFuture<Unit>
+        {
+            private readonly AtomicWaker _waiter = new();
+            private int _pulsed;
+
+            public void Set() { Volatile.Write(ref _pulsed, 1); _waiter.Wake(); }
+            public void Reset() { Volatile.Write(ref _pulsed, 0); }
+            public void ResetOld() { Interlocked.Exchange(ref _pulsed, 0); }
+
+            public Poll<Unit> Poll(Context cx)
+            {
+                _waiter.Register(cx.Waker);
+                return Volatile.Read(ref _pulsed) == 1 ? Poll<Unit>.Ready(Unit.Value) : Poll<Unit>.Pending;
+            }
+        }
+        """);
 }

@@ -276,4 +276,32 @@ public class DiagnosticsTests
             }
         }
         """);
+
+    [Fact]
+    public Task AtomicWakerTakenAndThrownAway() => Verify.Diagnostics<DroppedWakerAnalyzer>("""
+        using System.Threading;
+        using Wakers;
+
+        public sealed class Pulse : IFuture<Unit>
+        {
+            private readonly AtomicWaker _waiter = new();
+            private int _pulsed;
+
+            public void Set() { Volatile.Write(ref _pulsed, 1); _waiter.Wake(); }
+
+            public void Reset()
+            {
+                Volatile.Write(ref _pulsed, 0);
+                [|_waiter.Take()|];
+            }
+
+            public void Handover() { _waiter.Take()?.Wake(); }
+
+            public Poll<Unit> Poll(Context cx)
+            {
+                _waiter.Register(cx.Waker);
+                return Volatile.Read(ref _pulsed) == 1 ? Poll<Unit>.Ready(Unit.Value) : Poll<Unit>.Pending;
+            }
+        }
+        """);
 }
