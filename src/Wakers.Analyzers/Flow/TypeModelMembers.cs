@@ -186,6 +186,13 @@ internal static class TypeModelMembers
         {
             facts.Effects.Add(new WakerEffect(WakerEffectKind.Clear, origins.Of(receiver), call.Syntax, owner));
         }
+        // `Array.Clear(_slots)`: the waker array's elements are wiped, not handed to code that might wake them.
+        if (call.Instance is null && name == "Clear" && method.ContainingType.SpecialType == SpecialType.System_Array
+            && call.Arguments.Length > 0 && WakerHolders.Holds(Strip(call.Arguments[0].Value)?.Type, symbols))
+        {
+            facts.Effects.Add(new WakerEffect(WakerEffectKind.Clear, origins.Of(call.Arguments[0].Value), call.Syntax, owner));
+            return;
+        }
         if (call.Instance is { } held && StoreFinder.RootMember(held) is { } heldMember)
         {
             if (Publishers.Contains(name)) facts.Writes.Add(new StateWrite(heldMember, WrittenValue.Other, false, call.Syntax, owner, inCtorBody));

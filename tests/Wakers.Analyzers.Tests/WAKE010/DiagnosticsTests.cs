@@ -304,4 +304,45 @@ public class DiagnosticsTests
             }
         }
         """);
+
+    [Fact]
+    public Task ArrayClearOfAWakerSlab() => Verify.Diagnostics<DroppedWakerAnalyzer>("""
+        using System;
+        using Wakers;
+
+        public sealed class Tickets
+        {
+            private readonly object _gate = new();
+            private readonly Waker?[] _slots = new Waker?[8];
+            private readonly bool[] _served = new bool[8];
+
+            public void Serve(int t) { Waker? w; lock (_gate) { _served[t] = true; w = _slots[t]; _slots[t] = null; } w?.Wake(); }
+
+            public void Reset()
+            {
+                lock (_gate)
+                {
+                    Array.Clear(_served);
+                    [|Array.Clear(_slots)|];
+                }
+            }
+
+            public void ResetAndWake()
+            {
+                Waker?[] all;
+                lock (_gate) { all = (Waker?[])_slots.Clone(); Array.Clear(_slots, 0, _slots.Length); }
+                foreach (var w in all) w?.Wake();
+            }
+
+            public Poll<Unit> PollServed(Context cx, int t)
+            {
+                lock (_gate)
+                {
+                    if (_served[t]) return Poll<Unit>.Ready(Unit.Value);
+                    _slots[t] = cx.Waker;
+                    return Poll<Unit>.Pending;
+                }
+            }
+        }
+        """);
 }
