@@ -344,7 +344,7 @@ internal sealed class RegistrationEvaluator
     }
 
     // The local holding a fresh object that a target writes into (box.Waiter, array[0], list), if any.
-    private static ISymbol? FreshOwner(IOperation? target, RegistrationState s)
+    private static object? FreshOwner(IOperation? target, RegistrationState s)
     {
         for (var op = target; op is not null;)
         {
@@ -364,6 +364,9 @@ internal sealed class RegistrationEvaluator
                     continue;
                 case ILocalReferenceOperation l:
                     return s.Get(l.Local).Kind == RegistrationValueKind.Fresh ? l.Local : null;
+                case IFlowCaptureReferenceOperation r:
+                    // A collection initializer's Add on the object being created (`new List<Waker> { cx.Waker }`).
+                    return s.Get(r.Id).Kind == RegistrationValueKind.Fresh ? r.Id : null;
                 default:
                     return null;
             }

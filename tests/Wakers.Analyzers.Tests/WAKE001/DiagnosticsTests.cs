@@ -538,4 +538,52 @@ public class DiagnosticsTests
             }
         }
         """);
+
+    [Fact]
+    public Task WakerOnlyInALocalCollectionInitializer() => Verify.Diagnostics<LostWakeupAnalyzer>("""
+        using System.Collections.Generic;
+        using Wakers;
+
+        public sealed class Notify : IFuture<Unit>
+        {
+            private readonly object _gate = new();
+            private List<Waker> _waiters = new();
+            private bool _notified;
+
+            public void NotifyAll() { Waker[] ws; lock (_gate) { _notified = true; ws = _waiters.ToArray(); _waiters.Clear(); } foreach (var w in ws) w.Wake(); }
+
+            public Poll<Unit> Poll(Context cx)
+            {
+                lock (_gate)
+                {
+                    if (_notified) return Poll<Unit>.Ready(Unit.Value);
+                    var waiters = new List<Waker>(_waiters) { cx.Waker };
+                    [|return Poll<Unit>.Pending;|]
+                }
+            }
+
+            // Published to the field: a registration.
+            public Poll<Unit> PollPublished(Context cx)
+            {
+                lock (_gate)
+                {
+                    if (_notified) return Poll<Unit>.Ready(Unit.Value);
+                    var waiters = new List<Waker>(_waiters) { cx.Waker };
+                    _waiters = waiters;
+                    return Poll<Unit>.Pending;
+                }
+            }
+
+            // Published inline.
+            public Poll<Unit> PollInline(Context cx)
+            {
+                lock (_gate)
+                {
+                    if (_notified) return Poll<Unit>.Ready(Unit.Value);
+                    _waiters = new List<Waker>(_waiters) { cx.Waker };
+                    return Poll<Unit>.Pending;
+                }
+            }
+        }
+        """);
 }
