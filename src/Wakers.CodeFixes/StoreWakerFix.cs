@@ -122,7 +122,21 @@ public sealed class StoreWakerFix : CodeFixProvider
     // The root with the store placed so that readiness is read again after it; null when there is no such place.
     private static SyntaxNode? StoreBeforeReturn(SyntaxNode root, ReturnStatementSyntax ret, StatementSyntax store, bool insideLock)
     {
-        // Under the lock no publisher can run in between: the store just before the return is enough.
+        // Under the lock no publisher can run in between: the store just before the return is enough, unless the returned
+        // expression is the readiness check (`return _phase switch { Done => Ready(..), _ => Pending }`): then store only
+        // when its answer is Pending, since a store before the check would be WAKE009's wasted store.
+        if (insideLock && ret.Expression is { } answer && answer.ToString().Contains(".Ready("))
+        {
+            var name = WakerFixSyntax.PollDeclaration(ret)?.DescendantTokens().Any(t => t.ValueText == "result") == true ? "pollResult" : "result";
+            var kept = SyntaxFactory.ReturnStatement(SyntaxFactory.IdentifierName(name)).WithTriviaFrom(ret).WithAdditionalAnnotations(KeptAnswer);
+            var replaced = root.ReplaceNode(ret, kept);
+            var statements = new[]
+            {
+                SyntaxFactory.ParseStatement($"var {name} = {answer.WithoutTrivia()};"),
+                SyntaxFactory.ParseStatement($"if ({name}.IsPending) {store.WithoutTrivia().ToFullString()}"),
+            };
+            return WakerFixSyntax.InsertBefore(replaced, (StatementSyntax)replaced.GetAnnotatedNodes(KeptAnswer).First(), statements);
+        }
         if (insideLock) return WakerFixSyntax.InsertBefore(root, ret, new[] { store });
         // if (notReady) return Pending;  =>  if (notReady) { store; if (notReady) return Pending; }
         if (ret.Parent is IfStatementSyntax { Else: null } guard && guard.Statement == ret)
@@ -145,6 +159,8 @@ public sealed class StoreWakerFix : CodeFixProvider
         }
         return null;
     }
+
+    private static readonly SyntaxAnnotation KeptAnswer = new();
 
     private static bool ReturnsReady(StatementSyntax statement)
     {

@@ -7,7 +7,8 @@ namespace Wakers.Analyzers.Flow;
 
 /// <summary>
 /// One region of code that runs while a lock is held: a <c>lock</c> body, the try of <c>Monitor.Enter</c> …
-/// <c>Monitor.Exit</c>, or the scope of <c>Lock.Enter</c>/<c>EnterScope</c>. Spans are source spans, so any
+/// <c>Monitor.Exit</c> (or of a <c>SpinLock</c>'s, or a <c>ReaderWriterLockSlim</c>'s <c>Enter…Lock</c> … <c>Exit…Lock</c>),
+/// or the scope of <c>Lock.Enter</c>/<c>EnterScope</c>. Spans are source spans, so any
 /// operation (from the tree or from a control-flow graph) can be placed inside or outside.
 /// </summary>
 internal sealed class LockRegion
@@ -170,7 +171,17 @@ internal static class LockRegions
     {
         key = null;
         var method = call.TargetMethod;
+        if (IsReaderWriterEnter(method) && call.Instance is not null)
+        {
+            key = KeyOf(call.Instance);
+            return true;
+        }
         if (method.Name is not ("Enter" or "TryEnter")) return false;
+        if (IsThreadingType(method.ContainingType, "SpinLock") && call.Instance is not null)
+        {
+            key = KeyOf(call.Instance);
+            return true;
+        }
         if (symbols.Monitor is not null && SymbolEqualityComparer.Default.Equals(method.ContainingType, symbols.Monitor) && call.Arguments.Length > 0)
         {
             key = KeyOf(call.Arguments[0].Value);
@@ -183,6 +194,14 @@ internal static class LockRegions
         }
         return false;
     }
+
+    // ReaderWriterLockSlim's write (and read) lock excludes a writer as `lock` does: the producer cannot run in between.
+    private static bool IsReaderWriterEnter(IMethodSymbol method) =>
+        method.Name is "EnterReadLock" or "EnterWriteLock" or "EnterUpgradeableReadLock" or "TryEnterReadLock" or "TryEnterWriteLock" or "TryEnterUpgradeableReadLock"
+        && IsThreadingType(method.ContainingType, "ReaderWriterLockSlim");
+
+    private static bool IsThreadingType(INamedTypeSymbol? type, string name) =>
+        type is not null && type.Name == name && type.ContainingNamespace?.ToDisplayString() == "System.Threading";
 
     private static bool IsLockType(INamedTypeSymbol? type, WakersSymbols symbols) =>
         type is not null && (symbols.Lock is { } lockType
@@ -271,7 +290,7 @@ internal static class LockRegions
             foreach (var op in Walk(scope))
             {
                 work++;
-                if (op is not IInvocationOperation { TargetMethod.Name: "Exit" } call) continue;
+                if (op is not IInvocationOperation { TargetMethod.Name: "Exit" or "ExitReadLock" or "ExitWriteLock" or "ExitUpgradeableReadLock" } call) continue;
                 keys.Add(KeyOf(call.Instance ?? (call.Arguments.Length > 0 ? call.Arguments[0].Value : null)));
             }
             return keys;

@@ -58,7 +58,7 @@ internal static class ReadinessReads
             var members = collector.Collect(b.BranchValue, i, b.Operations.Length);
             facts.ConditionReads.UnionWith(members);
             ISymbol? compared = null;
-            if (TestedComparison(b.BranchValue, out var cmpMember, out var op, out var constant))
+            if (TestedComparison(b.BranchValue, definitions, out var cmpMember, out var op, out var constant))
             {
                 var trueDirect = straight.From(whenTrue, ref work);
                 var falseDirect = straight.From(whenFalse, ref work);
@@ -353,13 +353,15 @@ internal static class ReadinessReads
     private static ISymbol? InstanceKey(IOperation? instance) =>
         instance is null or IInstanceReferenceOperation ? null : LockRegions.KeyOf(instance);
 
-    // `_count > 0`, `Volatile.Read(ref _n) >= 1`, `0 < _count`: a number compared with a constant.
-    private static bool TestedComparison(IOperation value, out ISymbol? member, out BinaryOperatorKind op, out double constant)
+    // `_count > 0`, `Volatile.Read(ref _n) >= 1`, `0 < _count`, `_state is State.Done`, a switch arm `State.Done =>`: a number
+    // (or an enum member) compared with a constant.
+    private static bool TestedComparison(IOperation value, Definitions definitions, out ISymbol? member, out BinaryOperatorKind op, out double constant)
     {
         member = null;
         op = default;
         constant = 0;
         while (value is IConversionOperation or IParenthesizedOperation) value = value is IConversionOperation c ? c.Operand : ((IParenthesizedOperation)value).Operand;
+        if (value is IIsPatternOperation isPattern) return TestedPattern(isPattern, definitions, out member, out op, out constant);
         if (value is not IBinaryOperation binary) return false;
         op = binary.OperatorKind;
         if (op is not (BinaryOperatorKind.GreaterThan or BinaryOperatorKind.GreaterThanOrEqual or BinaryOperatorKind.LessThan
@@ -385,6 +387,35 @@ internal static class ReadinessReads
             return true;
         }
         return false;
+    }
+
+    // `x is K`, `x is not K`, `x is > K`, where x is a member read directly or through the one flow capture a switch makes of it.
+    private static bool TestedPattern(IIsPatternOperation test, Definitions definitions, out ISymbol? member, out BinaryOperatorKind op, out double constant)
+    {
+        member = null;
+        op = BinaryOperatorKind.Equals;
+        constant = 0;
+        var pattern = test.Pattern;
+        if (pattern is INegatedPatternOperation { Pattern: IConstantPatternOperation negated }) { op = BinaryOperatorKind.NotEquals; pattern = negated; }
+        double? k = pattern switch
+        {
+            IConstantPatternOperation c => NumberOf(c.Value),
+            IRelationalPatternOperation r => NumberOf(r.Value),
+            _ => null,
+        };
+        if (k is null) return false;
+        if (pattern is IRelationalPatternOperation relational)
+        {
+            op = relational.OperatorKind;
+            if (op is not (BinaryOperatorKind.GreaterThan or BinaryOperatorKind.GreaterThanOrEqual or BinaryOperatorKind.LessThan
+                or BinaryOperatorKind.LessThanOrEqual)) return false;
+        }
+        var tested = test.Value;
+        while (tested is IConversionOperation c2) tested = c2.Operand;
+        if (tested is IFlowCaptureReferenceOperation capture && definitions.Of(capture.Id) is { Count: 1 } captured) tested = captured[0].Item3;
+        member = MemberOf(tested);
+        constant = k.Value;
+        return member is not null;
     }
 
     private static double? NumberOf(IOperation operand)

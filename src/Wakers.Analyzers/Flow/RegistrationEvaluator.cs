@@ -269,7 +269,7 @@ internal sealed class RegistrationEvaluator
                 else if (v.IsCarrier) Register(a, true, ref s);
                 if (SlotFact.KeyOf(target, this) is { } slot)
                 {
-                    s = s.With(slot, SlotFact.Assigned(a.Value, v));
+                    s = SlotFact.AssignedParts(s.With(slot, SlotFact.Assigned(a.Value, v)).WithoutPartsOf(slot), slot, a.Value, target.Type);
                     if (SlotFact.IsNullLiteral(a.Value) || a.Value is IDefaultValueOperation) s = s.Cleared(slot);
                 }
                 return v;
@@ -374,7 +374,7 @@ internal sealed class RegistrationEvaluator
     }
 
     // The local holding a fresh object that a target writes into (box.Waiter, array[0], list), if any.
-    private static ISymbol? FreshOwner(IOperation? target, RegistrationState s)
+    private static object? FreshOwner(IOperation? target, RegistrationState s)
     {
         for (var op = target; op is not null;)
         {
@@ -394,6 +394,9 @@ internal sealed class RegistrationEvaluator
                     continue;
                 case ILocalReferenceOperation l:
                     return s.Get(l.Local).Kind == RegistrationValueKind.Fresh ? l.Local : null;
+                case IFlowCaptureReferenceOperation r:
+                    // A collection initializer's Add on the object being created (`new List<Waker> { cx.Waker }`).
+                    return s.Get(r.Id).Kind == RegistrationValueKind.Fresh ? r.Id : null;
                 default:
                     return null;
             }

@@ -53,6 +53,21 @@ internal static class SlotFact
         return v.Type is { IsReferenceType: true, NullableAnnotation: NullableAnnotation.Annotated } ? RegistrationValue.Unknown : RegistrationValue.NotNull;
     }
 
+    /// <summary>After <c>_left = (true, v)</c>: what each element of the tuple slot now holds, by name and by ItemN.</summary>
+    public static RegistrationState AssignedParts(RegistrationState s, string slot, IOperation value, ITypeSymbol? slotType)
+    {
+        while (value is IConversionOperation c) value = c.Operand;
+        if (value is not ITupleOperation tuple || slotType is not INamedTypeSymbol { IsTupleType: true } type) return s;
+        var elements = type.TupleElements;
+        for (var i = 0; i < tuple.Elements.Length && i < elements.Length; i++)
+        {
+            var part = tuple.Elements[i];
+            var known = part.ConstantValue is { HasValue: true, Value: bool b } ? RegistrationValue.Bool(b) : Assigned(part, RegistrationValue.Unknown);
+            s = s.With(slot + "." + elements[i].Name, known).With(slot + ".Item" + (i + 1), known);
+        }
+        return s;
+    }
+
     public static bool IsNullLiteral(IOperation? op)
     {
         while (op is IConversionOperation c) op = c.Operand;

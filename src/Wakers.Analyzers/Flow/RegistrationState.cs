@@ -91,6 +91,18 @@ internal sealed class RegistrationState : IEquatable<RegistrationState>
         return new RegistrationState(Registration, added, _openPolls, _relations);
     }
 
+    /// <summary>Forgets what the path knew of the parts of <paramref name="slot"/> (<c>_left.Done</c> once <c>_left</c> is written whole).</summary>
+    public RegistrationState WithoutPartsOf(string slot)
+    {
+        var s = this;
+        foreach (var f in _facts)
+        {
+            if (f.Key is string k && k.Length > slot.Length && k.StartsWith(slot, StringComparison.Ordinal) && k[slot.Length] is '.' or '[')
+                s = s.With(k, RegistrationValue.Unknown);
+        }
+        return s;
+    }
+
     /// <summary>Whether the comparison <paramref name="key"/> is known to hold (true), to fail (false), or not known (null).</summary>
     public bool? Relation(string key) => _relations.Get(key);
 

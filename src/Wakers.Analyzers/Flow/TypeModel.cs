@@ -50,6 +50,7 @@ internal enum WrittenValue
 {
     Other,
     False,
+    True,
     Null,
 }
 

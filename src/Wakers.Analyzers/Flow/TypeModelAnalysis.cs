@@ -332,7 +332,9 @@ internal sealed class TypeModel
     public bool CanPublish(PollFacts poll, StateWrite write)
     {
         if (write.Removes || write.Value == WrittenValue.Null) return false;
-        if (write.Value == WrittenValue.False && poll.ReadyWhen.TryGetValue(write.Member, out var values) && !values.Contains(false)) return false;
+        // `_open = false` where the poll is ready only when `_open`, `_paused = true` where only `!_paused` leads on to Ready.
+        if (write.Value is WrittenValue.False or WrittenValue.True && poll.ReadyWhen.TryGetValue(write.Member, out var values)
+            && !values.Contains(write.Value == WrittenValue.True)) return false;
         // `_count = 0` where the poll is ready only when `_count > 0`: a reset, not a publish.
         if (write.Constant is { } c && !poll.OpaqueReads.Contains(write.Member) && poll.ReadyComparisons.TryGetValue(write.Member, out var tests))
         {

@@ -73,6 +73,9 @@ internal static class TypeModelMembers
                 case ISimpleAssignmentOperation assign:
                     Assignment(assign.Target, assign.Value, facts, symbols, owner, inCtorBody);
                     break;
+                case IDeconstructionAssignmentOperation deconstruction:
+                    Deconstruction(deconstruction.Target, deconstruction.Value, deconstruction.Syntax, facts, symbols, owner, inCtorBody);
+                    break;
                 case ICompoundAssignmentOperation compound when StoreFinder.RootMember(compound.Target) is { } m1:
                     facts.Writes.Add(new StateWrite(m1, WrittenValue.Other, false, op.Syntax, owner, inCtorBody));
                     break;
@@ -137,7 +140,8 @@ internal static class TypeModelMembers
         }
         if (isAtomicWaker && name == "Take")
         {
-            facts.Effects.Add(new WakerEffect(WakerEffectKind.Take, origins.Of(call.Instance), call.Syntax, owner));
+            // `_aw.Take();` with the waker thrown away empties the slot like `_w = null`.
+            facts.Effects.Add(new WakerEffect(IsDiscarded(call) ? WakerEffectKind.Clear : WakerEffectKind.Take, origins.Of(call.Instance), StatementOrSelf(call), owner));
             return;
         }
         var atomic = SymbolEqualityComparer.Default.Equals(method.ContainingType, symbols.Interlocked)
@@ -147,15 +151,17 @@ internal static class TypeModelMembers
             if (name == "Read") return;
             var value = name is "Exchange" or "Write" or "CompareExchange" && call.Arguments.Length > 1 ? Value(call.Arguments[1].Value) : WrittenValue.Other;
             var holdsWaker = WakerHolders.Holds(call.Arguments[0].Value.Type, symbols);
-            if (name is "Exchange" or "CompareExchange" && value == WrittenValue.Null && holdsWaker)
+            var dropsWaker = holdsWaker && (value == WrittenValue.Null || name is "Exchange" or "Write" && call.Arguments.Length > 1 && IsNoopWaker(call.Arguments[1].Value, symbols));
+            if (name is "Exchange" or "CompareExchange" && dropsWaker)
             {
                 // A take whose value is thrown away strands the waker just like `_w = null`.
                 var kind = IsDiscarded(call) ? WakerEffectKind.Clear : WakerEffectKind.Take;
                 facts.Effects.Add(new WakerEffect(kind, origins.Of(call.Arguments[0].Value), StatementOrSelf(call), owner));
                 return;
             }
-            facts.Writes.Add(new StateWrite(target, value, false, call.Syntax, owner, inCtorBody));
-            if (name == "Write" && value == WrittenValue.Null && holdsWaker)
+            var written = name is "Exchange" or "Write" && call.Arguments.Length > 1 ? NumberConstant(call.Arguments[1].Value) : null;
+            facts.Writes.Add(new StateWrite(target, value, false, call.Syntax, owner, inCtorBody, written));
+            if (name == "Write" && dropsWaker)
             {
                 facts.Effects.Add(new WakerEffect(WakerEffectKind.Clear, new HashSet<ISymbol>(SymbolEqualityComparer.Default) { target }, call.Syntax, owner));
             }
@@ -180,6 +186,13 @@ internal static class TypeModelMembers
         {
             facts.Effects.Add(new WakerEffect(WakerEffectKind.Clear, origins.Of(receiver), call.Syntax, owner));
         }
+        // `Array.Clear(_slots)`: the waker array's elements are wiped, not handed to code that might wake them.
+        if (call.Instance is null && name == "Clear" && method.ContainingType.SpecialType == SpecialType.System_Array
+            && call.Arguments.Length > 0 && WakerHolders.Holds(Strip(call.Arguments[0].Value)?.Type, symbols))
+        {
+            facts.Effects.Add(new WakerEffect(WakerEffectKind.Clear, origins.Of(call.Arguments[0].Value), call.Syntax, owner));
+            return;
+        }
         if (call.Instance is { } held && StoreFinder.RootMember(held) is { } heldMember)
         {
             if (Publishers.Contains(name)) facts.Writes.Add(new StateWrite(heldMember, WrittenValue.Other, false, call.Syntax, owner, inCtorBody));
@@ -196,18 +209,37 @@ internal static class TypeModelMembers
         }
     }
 
-    private static void Assignment(IOperation target, IOperation value, MemberFacts facts, WakersSymbols symbols, ISymbol owner, bool inCtorBody)
+    private static void Assignment(IOperation target, IOperation value, MemberFacts facts, WakersSymbols symbols, ISymbol owner, bool inCtorBody, SyntaxNode? at = null)
     {
         if (StoreFinder.RootMember(target) is not { } member) return;
+        at ??= target.Parent?.Syntax ?? target.Syntax;
         var written = Value(value);
-        var constant = Strip(value) is { ConstantValue: { HasValue: true, Value: { } number } } && number is not (bool or string or char) && IsNumber(number) ? number : null;
-        facts.Writes.Add(new StateWrite(member, written, false, target.Parent?.Syntax ?? target.Syntax, owner, inCtorBody, constant));
+        facts.Writes.Add(new StateWrite(member, written, false, at, owner, inCtorBody, NumberConstant(value)));
         var isElement = target is IArrayElementReferenceOperation or IPropertyReferenceOperation { Arguments.Length: > 0 };
-        if (!isElement && WakerHolders.Holds(target.Type, symbols) && (written == WrittenValue.Null || Strip(value) is IObjectCreationOperation or IArrayCreationOperation || IsCollectionExpression(value)))
+        if (!isElement && WakerHolders.Holds(target.Type, symbols)
+            && (written == WrittenValue.Null || IsNoopWaker(value, symbols) || Strip(value) is IObjectCreationOperation or IArrayCreationOperation || IsCollectionExpression(value)))
         {
-            facts.Effects.Add(new WakerEffect(WakerEffectKind.Clear, new HashSet<ISymbol>(SymbolEqualityComparer.Default) { member }, target.Parent?.Syntax ?? target.Syntax, owner));
+            facts.Effects.Add(new WakerEffect(WakerEffectKind.Clear, new HashSet<ISymbol>(SymbolEqualityComparer.Default) { member }, at, owner));
         }
     }
+
+    // `(_value, _done) = (v, true);`: each element pair is its own assignment; a tuple from elsewhere writes Other.
+    private static void Deconstruction(IOperation target, IOperation? value, SyntaxNode at, MemberFacts facts, WakersSymbols symbols, ISymbol owner, bool inCtorBody)
+    {
+        if (target is not ITupleOperation targets) return;
+        var values = Strip(value) is ITupleOperation t && t.Elements.Length == targets.Elements.Length ? t : null;
+        for (var i = 0; i < targets.Elements.Length; i++)
+        {
+            var element = targets.Elements[i];
+            if (element is ITupleOperation) Deconstruction(element, values?.Elements[i], at, facts, symbols, owner, inCtorBody);
+            else if (values is not null) Assignment(element, values.Elements[i], facts, symbols, owner, inCtorBody, at);
+            else if (StoreFinder.RootMember(element) is { } member) facts.Writes.Add(new StateWrite(member, WrittenValue.Other, false, at, owner, inCtorBody));
+        }
+    }
+
+    // `_w = Waker.Noop`: the slot keeps a waker that wakes nobody, so the stored one is dropped.
+    private static bool IsNoopWaker(IOperation value, WakersSymbols symbols) =>
+        Strip(value) is IPropertyReferenceOperation { Property: { IsStatic: true, Name: "Noop" } p } && SymbolEqualityComparer.Default.Equals(p.ContainingType, symbols.Waker);
 
     // `Interlocked.Exchange(ref _w, null);` or `_ = Interlocked.Exchange(ref _w, null);`: nobody receives the old value.
     private static bool IsDiscarded(IOperation call)
@@ -283,9 +315,14 @@ internal static class TypeModelMembers
         {
             if (value.ConstantValue.Value is null) return WrittenValue.Null;
             if (value.ConstantValue.Value is false) return WrittenValue.False;
+            if (value.ConstantValue.Value is true) return WrittenValue.True;
         }
         return WrittenValue.Other;
     }
+
+    // `_state = 2`, `Volatile.Write(ref _set, 0)`, `_phase = Phase.Done`: the number written, for the comparisons the poll makes.
+    private static object? NumberConstant(IOperation value) =>
+        Strip(value) is { ConstantValue: { HasValue: true, Value: { } number } } && IsNumber(number) ? number : null;
 
     private static bool IsNumber(object value) => value is int or long or short or byte or sbyte or uint or ulong or ushort or double or float or decimal;
 

@@ -45,7 +45,8 @@ public sealed class PublishWithoutWakeAnalyzer : TypeModelRule
         var sites = new List<(StateWrite First, List<StateWrite> Following)>();
         foreach (var w in writes.OrderBy(w => w.Node.SpanStart))
         {
-            var site = sites.FindIndex(s => SymbolEqualityComparer.Default.Equals(s.First.Owner, w.Owner) && RunsBefore(s.First.Node, w.Node));
+            // `(_value, _done) = (v, true)` writes twice at one node: one site.
+            var site = sites.FindIndex(s => SymbolEqualityComparer.Default.Equals(s.First.Owner, w.Owner) && (s.First.Node == w.Node || RunsBefore(s.First.Node, w.Node)));
             if (site >= 0) sites[site].Following.Add(w);
             else sites.Add((w, new List<StateWrite>()));
         }

@@ -384,4 +384,55 @@ public class CodeFixTests
             }
         }
         """, "Store the waker in '_waiter'");
+
+    [Fact]
+    public Task UnderALockAReturnedReadinessCheckKeepsItsAnswerAndStoresOnlyWhenPending() => Verify.CodeFix<LostWakeupAnalyzer, StoreWakerFix>("""
+        using Wakers;
+
+        public enum Phase { Idle, Done }
+
+        public sealed class Receiver : IFuture<int>
+        {
+            private readonly object _gate = new();
+            private Phase _phase;
+            private Waker? _waker;
+
+            public Poll<int> Poll(Context cx)
+            {
+                lock (_gate)
+                {
+                    [|return _phase switch
+                    {
+                        Phase.Done => Poll<int>.Ready(1),
+                        _ => Poll<int>.Pending,
+                    };|]
+                }
+            }
+        }
+        """, """
+        using Wakers;
+
+        public enum Phase { Idle, Done }
+
+        public sealed class Receiver : IFuture<int>
+        {
+            private readonly object _gate = new();
+            private Phase _phase;
+            private Waker? _waker;
+
+            public Poll<int> Poll(Context cx)
+            {
+                lock (_gate)
+                {
+                    var result = _phase switch
+                    {
+                        Phase.Done => Poll<int>.Ready(1),
+                        _ => Poll<int>.Pending,
+                    };
+                    if (result.IsPending) _waker = cx.Waker;
+                    return result;
+                }
+            }
+        }
+        """, "Store the waker in '_waker'");
 }

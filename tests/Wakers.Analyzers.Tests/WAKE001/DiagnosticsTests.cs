@@ -508,4 +508,82 @@ public class DiagnosticsTests
             }
         }
         """);
+
+    [Fact]
+    public Task TupleSlotWrittenWholeForgetsItsOldParts() => Verify.Diagnostics<LostWakeupAnalyzer>("""
+        using Wakers;
+
+        public sealed class Once : IFuture<int>
+        {
+            private readonly object _gate = new();
+            private (bool Done, int Value) _state;
+            private Waker? _waiter;
+
+            public void Set(int v) { Waker? w; lock (_gate) { _state = (true, v); w = _waiter; _waiter = null; } w?.Wake(); }
+
+            // `_state = (false, 0)` makes `_state.Done` false again, whatever the first test learned.
+            public Poll<int> Poll(Context cx)
+            {
+                lock (_gate)
+                {
+                    if (_state.Done)
+                    {
+                        _state = (false, 0);
+                        if (!_state.Done) [|return Poll<int>.Pending;|]
+                        return Poll<int>.Ready(1);
+                    }
+                    _waiter = cx.Waker;
+                    return Poll<int>.Pending;
+                }
+            }
+        }
+        """);
+
+    [Fact]
+    public Task WakerOnlyInALocalCollectionInitializer() => Verify.Diagnostics<LostWakeupAnalyzer>("""
+        using System.Collections.Generic;
+        using Wakers;
+
+        public sealed class Notify : IFuture<Unit>
+        {
+            private readonly object _gate = new();
+            private List<Waker> _waiters = new();
+            private bool _notified;
+
+            public void NotifyAll() { Waker[] ws; lock (_gate) { _notified = true; ws = _waiters.ToArray(); _waiters.Clear(); } foreach (var w in ws) w.Wake(); }
+
+            public Poll<Unit> Poll(Context cx)
+            {
+                lock (_gate)
+                {
+                    if (_notified) return Poll<Unit>.Ready(Unit.Value);
+                    var waiters = new List<Waker>(_waiters) { cx.Waker };
+                    [|return Poll<Unit>.Pending;|]
+                }
+            }
+
+            // Published to the field: a registration.
+            public Poll<Unit> PollPublished(Context cx)
+            {
+                lock (_gate)
+                {
+                    if (_notified) return Poll<Unit>.Ready(Unit.Value);
+                    var waiters = new List<Waker>(_waiters) { cx.Waker };
+                    _waiters = waiters;
+                    return Poll<Unit>.Pending;
+                }
+            }
+
+            // Published inline.
+            public Poll<Unit> PollInline(Context cx)
+            {
+                lock (_gate)
+                {
+                    if (_notified) return Poll<Unit>.Ready(Unit.Value);
+                    _waiters = new List<Waker>(_waiters) { cx.Waker };
+                    return Poll<Unit>.Pending;
+                }
+            }
+        }
+        """);
 }

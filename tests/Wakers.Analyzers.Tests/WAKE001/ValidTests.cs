@@ -632,4 +632,26 @@ public class ValidTests
             }
         }
         """);
+
+    [Fact]
+    public Task JoinOnTupleSlotsWrittenWhole() => Verify.Valid<LostWakeupAnalyzer>("""
+        using Wakers;
+
+        public sealed class Join<TA, TB> : IFuture<(TA, TB)>
+        {
+            private readonly IFuture<TA> _a;
+            private readonly IFuture<TB> _b;
+            private (bool Done, TA Value) _left;
+            private (bool Done, TB Value) _right;
+            public Join(IFuture<TA> a, IFuture<TB> b) { _a = a; _b = b; }
+
+            // `_left = (true, v)` sets `_left.Done`: the path that skips both polls returns Ready, not Pending.
+            public Poll<(TA, TB)> Poll(Context cx)
+            {
+                if (!_left.Done) { var r = _a.Poll(cx); if (r.IsReady) _left = (true, r.Value); }
+                if (!_right.Done && _b.Poll(cx) is { IsReady: true } rb) _right = (true, rb.Value);
+                return _left.Done && _right.Done ? Poll<(TA, TB)>.Ready((_left.Value, _right.Value)) : Poll<(TA, TB)>.Pending;
+            }
+        }
+        """);
 }

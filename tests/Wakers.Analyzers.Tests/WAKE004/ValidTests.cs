@@ -250,6 +250,66 @@ public class ValidTests
         }
         """);
 
+    [Fact]
+    public Task ReaderWriterAndSpinLocksHeldAcrossCheckAndStore() => Verify.Valid<CheckThenRegisterAnalyzer>("""
+        using System.Collections.Generic;
+        using System.Threading;
+        using Wakers;
+
+        public sealed class Watch
+        {
+            private readonly ReaderWriterLockSlim _rw = new();
+            private SpinLock _spin = new(false);
+            private readonly List<Waker> _watchers = new();
+            private Waker? _single;
+            private int _version;
+            private bool _set;
+
+            public void Publish()
+            {
+                Waker[] wake;
+                _rw.EnterWriteLock();
+                try { _version++; wake = _watchers.ToArray(); _watchers.Clear(); }
+                finally { _rw.ExitWriteLock(); }
+                foreach (var w in wake) w.Wake();
+            }
+
+            public void Set()
+            {
+                Waker? w;
+                var taken = false;
+                try { _spin.Enter(ref taken); _set = true; w = _single; _single = null; }
+                finally { if (taken) _spin.Exit(); }
+                w?.Wake();
+            }
+
+            public Poll<int> PollChanged(Context cx, int seen)
+            {
+                _rw.EnterWriteLock();
+                try
+                {
+                    if (_version != seen) return Poll<int>.Ready(_version);
+                    _watchers.Add(cx.Waker);
+                    return Poll<int>.Pending;
+                }
+                finally { _rw.ExitWriteLock(); }
+            }
+
+            public Poll<Unit> PollSet(Context cx)
+            {
+                var taken = false;
+                try
+                {
+                    _spin.Enter(ref taken);
+                    if (_set) return Poll<Unit>.Ready(Unit.Value);
+                    _single = cx.Waker;
+                    return Poll<Unit>.Pending;
+                }
+                finally { if (taken) _spin.Exit(); }
+            }
+        }
+        """);
+
     /// <summary>A future's own Dispose publishes nothing (nobody waits on a disposed future): its flag, checked first, is no readiness.</summary>
     [Fact]
     public Task ADisposedCheckBeforeTheStore() => Verify.Valid<CheckThenRegisterAnalyzer>("""

@@ -368,4 +368,79 @@ public class DiagnosticsTests
             }
         }
         """);
+
+    [Fact]
+    public Task TupleDeconstructionIsOneWrite() => Verify.Diagnostics<PublishWithoutWakeAnalyzer>("""
+        using Wakers;
+
+        public sealed class Promise<T> : IFuture<T>
+        {
+            private readonly object _gate = new();
+            private T _value = default!;
+            private bool _hasValue;
+            private Waker? _reader;
+
+            public void Complete(T value)
+            {
+                lock (_gate) { [|(_value, _hasValue) = (value, true)|]; }
+            }
+
+            public Poll<T> Poll(Context cx)
+            {
+                lock (_gate)
+                {
+                    if (_hasValue) return Poll<T>.Ready(_value);
+                    _reader = cx.Waker;
+                    return Poll<T>.Pending;
+                }
+            }
+        }
+        """);
+
+    [Fact]
+    public Task StateValueThatAReadyArmTests() => Verify.Diagnostics<PublishWithoutWakeAnalyzer>("""
+        using Wakers;
+
+        public enum Phase { Idle, Armed, Done }
+
+        public sealed class Oneshot : IFuture<int>
+        {
+            private readonly object _gate = new();
+            private Phase _phase;
+            private Waker? _rx;
+
+            public void Finish() { lock (_gate) { [|_phase = Phase.Done|]; } }
+
+            public Poll<int> Poll(Context cx)
+            {
+                lock (_gate)
+                {
+                    if (_phase is Phase.Done) return Poll<int>.Ready(1);
+                    _rx = cx.Waker;
+                    return Poll<int>.Pending;
+                }
+            }
+        }
+        """);
+
+    [Fact]
+    public Task AtomicWriteOfTheReadyNumber() => Verify.Diagnostics<PublishWithoutWakeAnalyzer>("""
+        using System.Threading;
+        using Wakers;
+
+        public sealed class Pulse : IFuture<Unit>
+        {
+            private readonly AtomicWaker _waiter = new();
+            private int _pulsed;
+
+            public void Set() { Volatile.Write(ref _pulsed, 1); _waiter.Wake(); }
+            public void SetQuietly() { [|Volatile.Write(ref _pulsed, 1)|]; }
+
+            public Poll<Unit> Poll(Context cx)
+            {
+                _waiter.Register(cx.Waker);
+                return Volatile.Read(ref _pulsed) == 1 ? Poll<Unit>.Ready(Unit.Value) : Poll<Unit>.Pending;
+            }
+        }
+        """);
 }

@@ -291,4 +291,68 @@ public class ValidTests
             }
         }
         """);
+
+    [Fact]
+    public Task WritesThatCannotMakeThePollReady() => Verify.Valid<PublishWithoutWakeAnalyzer>("""
+        using Wakers;
+
+        public enum Phase { Idle, Armed, Done }
+
+        public sealed class Channel : IFuture<int>
+        {
+            private readonly object _gate = new();
+            private bool _paused;
+            private Phase _phase;
+            private int _value;
+            private Waker? _rx;
+
+            // Raising the flag that only holds the poll back, or moving to a state no Ready arm tests: not a publish.
+            public void Pause() { lock (_gate) { _paused = true; } }
+            public void Arm() { lock (_gate) { _phase = Phase.Armed; } }
+
+            public void Send(int v)
+            {
+                Waker? w;
+                lock (_gate) { _value = v; _phase = Phase.Done; _paused = false; w = _rx; _rx = null; }
+                w?.Wake();
+            }
+
+            public Poll<int> Poll(Context cx)
+            {
+                lock (_gate)
+                {
+                    if (_paused) { _rx = cx.Waker; return Poll<int>.Pending; }
+                    var r = _phase switch
+                    {
+                        Phase.Done => Poll<int>.Ready(_value),
+                        _ => Poll<int>.Pending,
+                    };
+                    if (r.IsPending) _rx = cx.Waker;
+                    return r;
+                }
+            }
+        }
+        """);
+
+    [Fact]
+    public Task AtomicResetToANumberNoReadyTestAccepts() => Verify.Valid<PublishWithoutWakeAnalyzer>("""
+        using System.Threading;
+        using Wakers;
+
+        public sealed class Pulse : IFuture<Unit>
+        {
+            private readonly AtomicWaker _waiter = new();
+            private int _pulsed;
+
+            public void Set() { Volatile.Write(ref _pulsed, 1); _waiter.Wake(); }
+            public void Reset() { Volatile.Write(ref _pulsed, 0); }
+            public void ResetOld() { Interlocked.Exchange(ref _pulsed, 0); }
+
+            public Poll<Unit> Poll(Context cx)
+            {
+                _waiter.Register(cx.Waker);
+                return Volatile.Read(ref _pulsed) == 1 ? Poll<Unit>.Ready(Unit.Value) : Poll<Unit>.Pending;
+            }
+        }
+        """);
 }

@@ -246,4 +246,103 @@ public class DiagnosticsTests
             }
         }
         """);
+
+    [Fact]
+    public Task OverwrittenWithTheNoopWaker() => Verify.Diagnostics<DroppedWakerAnalyzer>("""
+        using System.Threading;
+        using Wakers;
+
+        public sealed class Subscription : IFuture<int>
+        {
+            private int _done;
+            private Waker _waiter = Waker.Noop;
+            private Waker _other = Waker.Noop;
+
+            public void Complete()
+            {
+                Volatile.Write(ref _done, 1);
+                Volatile.Read(ref _waiter).Wake();
+                _other.Wake();
+            }
+
+            public void Detach() => [|Volatile.Write(ref _waiter, Waker.Noop)|];
+            public void DetachOther() { [|_other = Waker.Noop|]; }
+
+            public Poll<int> Poll(Context cx)
+            {
+                Interlocked.Exchange(ref _waiter, cx.Waker);
+                _other = cx.Waker;
+                return Volatile.Read(ref _done) == 1 ? Poll<int>.Ready(1) : Poll<int>.Pending;
+            }
+        }
+        """);
+
+    [Fact]
+    public Task AtomicWakerTakenAndThrownAway() => Verify.Diagnostics<DroppedWakerAnalyzer>("""
+        using System.Threading;
+        using Wakers;
+
+        public sealed class Pulse : IFuture<Unit>
+        {
+            private readonly AtomicWaker _waiter = new();
+            private int _pulsed;
+
+            public void Set() { Volatile.Write(ref _pulsed, 1); _waiter.Wake(); }
+
+            public void Reset()
+            {
+                Volatile.Write(ref _pulsed, 0);
+                [|_waiter.Take()|];
+            }
+
+            public void Handover() { _waiter.Take()?.Wake(); }
+
+            public Poll<Unit> Poll(Context cx)
+            {
+                _waiter.Register(cx.Waker);
+                return Volatile.Read(ref _pulsed) == 1 ? Poll<Unit>.Ready(Unit.Value) : Poll<Unit>.Pending;
+            }
+        }
+        """);
+
+    [Fact]
+    public Task ArrayClearOfAWakerSlab() => Verify.Diagnostics<DroppedWakerAnalyzer>("""
+        using System;
+        using Wakers;
+
+        public sealed class Tickets
+        {
+            private readonly object _gate = new();
+            private readonly Waker?[] _slots = new Waker?[8];
+            private readonly bool[] _served = new bool[8];
+
+            public void Serve(int t) { Waker? w; lock (_gate) { _served[t] = true; w = _slots[t]; _slots[t] = null; } w?.Wake(); }
+
+            public void Reset()
+            {
+                lock (_gate)
+                {
+                    Array.Clear(_served);
+                    [|Array.Clear(_slots)|];
+                }
+            }
+
+            public void ResetAndWake()
+            {
+                Waker?[] all;
+                lock (_gate) { all = (Waker?[])_slots.Clone(); Array.Clear(_slots, 0, _slots.Length); }
+                foreach (var w in all) w?.Wake();
+            }
+
+            public Poll<Unit> PollServed(Context cx, int t)
+            {
+                lock (_gate)
+                {
+                    if (_served[t]) return Poll<Unit>.Ready(Unit.Value);
+                    _slots[t] = cx.Waker;
+                    return Poll<Unit>.Pending;
+                }
+            }
+        }
+        """);
 }

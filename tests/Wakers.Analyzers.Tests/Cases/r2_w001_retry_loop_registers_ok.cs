@@ -1,0 +1,31 @@
+using System.Threading;
+using Wakers;
+
+namespace Heldout2.RetryLoopRegistersOk;
+
+// The same permit loop, registered first: the Pending after the loop has left its waker.
+public sealed class Semaphore
+{
+    private readonly AtomicWaker _waiter = new();
+    private int _permits;
+
+    public Semaphore(int permits) => _permits = permits;
+
+    public void Release()
+    {
+        Interlocked.Increment(ref _permits);
+        _waiter.Wake();
+    }
+
+    public Poll<Unit> PollAcquire(Context cx)
+    {
+        _waiter.Register(cx.Waker);
+        for (var attempt = 0; attempt < 3; attempt++)
+        {
+            var n = Volatile.Read(ref _permits);
+            if (n == 0) break;
+            if (Interlocked.CompareExchange(ref _permits, n - 1, n) == n) return Poll<Unit>.Ready(Unit.Value);
+        }
+        return Poll<Unit>.Pending;
+    }
+}
