@@ -69,6 +69,17 @@ internal static class ReadinessReads
                     tests.Add((op, constant, trueDirect));
                 }
             }
+            else if (TestedBits(b.BranchValue, out var bitsMember, out var setWhenTrue))
+            {
+                var trueDirect = straight.From(whenTrue, ref work);
+                var falseDirect = straight.From(whenFalse, ref work);
+                if (trueDirect != falseDirect)
+                {
+                    compared = bitsMember;
+                    if (!facts.ReadyBitTests.TryGetValue(bitsMember!, out var bitTests)) facts.ReadyBitTests[bitsMember!] = bitTests = new();
+                    bitTests.Add(setWhenTrue == trueDirect);
+                }
+            }
             foreach (var m in members)
             {
                 if (!SymbolEqualityComparer.Default.Equals(m, compared)) facts.OpaqueReads.Add(m);
@@ -389,6 +400,22 @@ internal static class ReadinessReads
         return false;
     }
 
+    // `(_flags & Bit) != 0`, `(Volatile.Read(ref _flags) & Bit) == 0`: a mask test of a member; whether its true side means "some bit set".
+    private static bool TestedBits(IOperation value, out ISymbol? member, out bool setWhenTrue)
+    {
+        member = null;
+        setWhenTrue = false;
+        while (value is IConversionOperation or IParenthesizedOperation) value = value is IConversionOperation c ? c.Operand : ((IParenthesizedOperation)value).Operand;
+        if (value is not IBinaryOperation { OperatorKind: BinaryOperatorKind.Equals or BinaryOperatorKind.NotEquals } test) return false;
+        var masked = NumberOf(test.RightOperand) == 0 ? test.LeftOperand : NumberOf(test.LeftOperand) == 0 ? test.RightOperand : null;
+        while (masked is IConversionOperation or IParenthesizedOperation) masked = masked is IConversionOperation c ? c.Operand : ((IParenthesizedOperation)masked).Operand;
+        if (masked is not IBinaryOperation { OperatorKind: BinaryOperatorKind.And } and) return false;
+        var mask = NumberOf(and.RightOperand) is { } r && r != 0 ? and.LeftOperand : NumberOf(and.LeftOperand) is { } l && l != 0 ? and.RightOperand : null;
+        member = mask is null ? null : MemberOf(mask);
+        setWhenTrue = test.OperatorKind == BinaryOperatorKind.NotEquals;
+        return member is not null;
+    }
+
     // `x is K`, `x is not K`, `x is > K`, where x is a member read directly or through the one flow capture a switch makes of it.
     private static bool TestedPattern(IIsPatternOperation test, Definitions definitions, out ISymbol? member, out BinaryOperatorKind op, out double constant)
     {
@@ -418,7 +445,7 @@ internal static class ReadinessReads
         return member is not null;
     }
 
-    private static double? NumberOf(IOperation operand)
+    internal static double? NumberOf(IOperation operand)
     {
         if (!operand.ConstantValue.HasValue || operand.ConstantValue.Value is null or bool or string or char) return null;
         try { return System.Convert.ToDouble(operand.ConstantValue.Value, System.Globalization.CultureInfo.InvariantCulture); }

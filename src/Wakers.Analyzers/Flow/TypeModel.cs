@@ -57,9 +57,11 @@ internal enum WrittenValue
 /// <summary>A write of a field or property (an assignment, an increment, <c>Volatile.Write</c>, an <c>Add</c>/<c>Enqueue</c> on a held collection).</summary>
 internal sealed class StateWrite
 {
-    public StateWrite(ISymbol member, WrittenValue value, bool removes, SyntaxNode node, ISymbol owner, bool inConstructorBody, object? constant = null)
+    public StateWrite(ISymbol member, WrittenValue value, bool removes, SyntaxNode node, ISymbol owner, bool inConstructorBody, object? constant = null,
+        WriteDirection direction = WriteDirection.Unknown)
     {
         Constant = constant;
+        Direction = direction;
         Member = member;
         Value = value;
         Removes = removes;
@@ -73,6 +75,9 @@ internal sealed class StateWrite
 
     /// <summary>The numeric constant written (<c>_count = 0</c>), if any.</summary>
     public object? Constant { get; }
+
+    /// <summary>The one way the write can move the value (a decrement only goes down), if it is known.</summary>
+    public WriteDirection Direction { get; }
 
     /// <summary>A collection mutation that only takes items out (<c>Clear</c>, <c>Dequeue</c>): it cannot make a poll ready.</summary>
     public bool Removes { get; }
@@ -221,6 +226,9 @@ internal sealed class PollFacts
 
     /// <summary>For numbers compared with a constant on the way to Ready (<c>_count &gt; 0</c>): each test and whether its true side leads to Ready.</summary>
     public Dictionary<ISymbol, List<(BinaryOperatorKind Op, double Constant, bool ReadyWhenTrue)>> ReadyComparisons { get; } = new(SymbolEqualityComparer.Default);
+
+    /// <summary>For bit sets tested with a mask (<c>(_flags &amp; Bit) != 0</c>): per test, whether Ready is its "some bit set" side.</summary>
+    public Dictionary<ISymbol, List<bool>> ReadyBitTests { get; } = new(SymbolEqualityComparer.Default);
 
     /// <summary>Members read by a Ready-leading condition in a shape we do not model (then any write may publish).</summary>
     public HashSet<ISymbol> OpaqueReads { get; } = new(SymbolEqualityComparer.Default);

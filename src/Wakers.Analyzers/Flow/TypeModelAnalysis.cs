@@ -345,7 +345,19 @@ internal sealed class TypeModel
             }
             return false;
         }
+        // `Interlocked.Decrement(ref _credits)` where the poll is ready only when `_credits > 0`, `_flags &= ~Bit` where only a set bit leads on.
+        if (write.Direction != WriteDirection.Unknown && !poll.OpaqueReads.Contains(write.Member)) return CanEnter(poll, write);
         return true;
+    }
+
+    // Whether some readiness test of the written member can become true by moving it the write's one way (true when none is modelled).
+    private static bool CanEnter(PollFacts poll, StateWrite write)
+    {
+        var numeric = poll.ReadyComparisons.TryGetValue(write.Member, out var tests);
+        var bits = poll.ReadyBitTests.TryGetValue(write.Member, out var bitTests);
+        if (numeric == bits) return true;
+        if (numeric) return tests!.Exists(t => WriteDirections.CanEnter(write.Direction, t.Op, t.ReadyWhenTrue));
+        return bitTests!.Exists(readyWhenSet => WriteDirections.CanEnterBits(write.Direction, readyWhenSet));
     }
 
     private static bool Holds(Microsoft.CodeAnalysis.Operations.BinaryOperatorKind op, double v, double k) => op switch

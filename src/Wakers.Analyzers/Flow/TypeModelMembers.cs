@@ -77,10 +77,10 @@ internal static class TypeModelMembers
                     Deconstruction(deconstruction.Target, deconstruction.Value, deconstruction.Syntax, facts, symbols, owner, inCtorBody);
                     break;
                 case ICompoundAssignmentOperation compound when StoreFinder.RootMember(compound.Target) is { } m1:
-                    facts.Writes.Add(new StateWrite(m1, WrittenValue.Other, false, op.Syntax, owner, inCtorBody));
+                    facts.Writes.Add(new StateWrite(m1, WrittenValue.Other, false, op.Syntax, owner, inCtorBody, direction: WriteDirections.OfCompound(compound)));
                     break;
                 case IIncrementOrDecrementOperation step when StoreFinder.RootMember(step.Target) is { } m2:
-                    facts.Writes.Add(new StateWrite(m2, WrittenValue.Other, false, op.Syntax, owner, inCtorBody));
+                    facts.Writes.Add(new StateWrite(m2, WrittenValue.Other, false, op.Syntax, owner, inCtorBody, direction: WriteDirections.OfStep(step)));
                     break;
                 case ICoalesceAssignmentOperation coalesce when StoreFinder.RootMember(coalesce.Target) is { } m3:
                     facts.Writes.Add(new StateWrite(m3, Value(coalesce.Value), false, op.Syntax, owner, inCtorBody));
@@ -160,7 +160,9 @@ internal static class TypeModelMembers
                 return;
             }
             var written = name is "Exchange" or "Write" && call.Arguments.Length > 1 ? NumberConstant(call.Arguments[1].Value) : null;
-            facts.Writes.Add(new StateWrite(target, value, false, call.Syntax, owner, inCtorBody, written));
+            var direction = SymbolEqualityComparer.Default.Equals(method.ContainingType, symbols.Interlocked)
+                ? WriteDirections.OfInterlocked(name, call.Arguments.Length > 1 ? call.Arguments[1].Value : null) : WriteDirection.Unknown;
+            facts.Writes.Add(new StateWrite(target, value, false, call.Syntax, owner, inCtorBody, written, direction));
             if (name == "Write" && dropsWaker)
             {
                 facts.Effects.Add(new WakerEffect(WakerEffectKind.Clear, new HashSet<ISymbol>(SymbolEqualityComparer.Default) { target }, call.Syntax, owner));

@@ -443,4 +443,30 @@ public class DiagnosticsTests
             }
         }
         """);
+    [Fact]
+    public Task OneWayWritesThatMoveTowardReady() => Verify.Diagnostics<PublishWithoutWakeAnalyzer>("""
+        using System.Threading;
+        using Wakers;
+
+        // Ready when idle or drained: the increment and the bit set in Start move away from both.
+        public sealed class Drain : IFuture<Unit>
+        {
+            private const int BusyBit = 1;
+            private readonly AtomicWaker _waiter = new();
+            private int _inflight;
+            private int _flags;
+
+            public void Start() { Interlocked.Increment(ref _inflight); Interlocked.Or(ref _flags, BusyBit); }
+            public void Finish() { [|Interlocked.Decrement(ref _inflight)|]; }
+            public void FinishTwo() { [|_inflight -= 2|]; }
+            public void Idle() { [|Interlocked.And(ref _flags, ~BusyBit)|]; }
+
+            public Poll<Unit> Poll(Context cx)
+            {
+                _waiter.Register(cx.Waker);
+                if ((Volatile.Read(ref _flags) & BusyBit) == 0) return Poll<Unit>.Ready(Unit.Value);
+                return Volatile.Read(ref _inflight) <= 0 ? Poll<Unit>.Ready(Unit.Value) : Poll<Unit>.Pending;
+            }
+        }
+        """);
 }

@@ -355,4 +355,29 @@ public class ValidTests
             }
         }
         """);
+    [Fact]
+    public Task OneWayWritesThatMoveAwayFromReady() => Verify.Valid<PublishWithoutWakeAnalyzer>("""
+        using System.Threading;
+        using Wakers;
+
+        public sealed class Credits : IFuture<Unit>
+        {
+            private const int RingBit = 1;
+            private readonly AtomicWaker _waiter = new();
+            private int _credits;
+            private int _flags;
+
+            public void Grant() { Interlocked.Add(ref _credits, 2); Interlocked.Or(ref _flags, RingBit); _waiter.Wake(); }
+            public void Revoke() { Interlocked.Decrement(ref _credits); }
+            public void RevokeTwo() { _credits -= 2; _credits--; Interlocked.Add(ref _credits, -1); }
+            public void Ack() { Interlocked.And(ref _flags, ~RingBit); _flags &= ~RingBit; }
+
+            public Poll<Unit> Poll(Context cx)
+            {
+                _waiter.Register(cx.Waker);
+                if ((Volatile.Read(ref _flags) & RingBit) != 0) return Poll<Unit>.Ready(Unit.Value);
+                return Volatile.Read(ref _credits) > 0 ? Poll<Unit>.Ready(Unit.Value) : Poll<Unit>.Pending;
+            }
+        }
+        """);
 }
