@@ -12,6 +12,7 @@ internal static class TypeModelMembers
         "Add", "AddRange", "Enqueue", "Push", "AddLast", "AddFirst", "Insert", "TryAdd", "TryAddLast", "TryWrite", "Post",
         "Set", "SetResult", "TrySetResult", "SetException", "TrySetException", "SetCanceled", "TrySetCanceled",
         "Cancel", "Release", "Signal", "Complete", "TryComplete", "CompleteAdding", "TryEnqueue", "TryPush",
+        "AddOrUpdate", "TryUpdate", "GetOrAdd", "UnionWith",
     };
 
     private static readonly HashSet<string> Removers = new()

@@ -469,4 +469,25 @@ public class DiagnosticsTests
             }
         }
         """);
+    [Fact]
+    public Task ConcurrentDictionaryUpdatesArePublishes() => Verify.Diagnostics<PublishWithoutWakeAnalyzer>("""
+        using System.Collections.Concurrent;
+        using Wakers;
+
+        public sealed class QuoteWatch : IFuture<decimal>
+        {
+            private readonly ConcurrentDictionary<string, decimal> _quotes = new();
+            private readonly AtomicWaker _waiter = new();
+
+            public void Publish(string s, decimal p) { [|_quotes.AddOrUpdate(s, p, (_, _) => p)|]; }
+            public void Reprice(string s, decimal p, decimal old) { [|_quotes.TryUpdate(s, p, old)|]; }
+            public void Seed(string s) { [|_quotes.GetOrAdd(s, 0m)|]; }
+
+            public Poll<decimal> Poll(Context cx)
+            {
+                _waiter.Register(cx.Waker);
+                return _quotes.TryGetValue("MSFT", out var p) ? Poll<decimal>.Ready(p) : Poll<decimal>.Pending;
+            }
+        }
+        """);
 }
