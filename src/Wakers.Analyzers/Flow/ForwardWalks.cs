@@ -27,12 +27,7 @@ internal sealed class ForwardWalks
         {
             order.Clear();
             // Pushed in this order and popped in reverse: a branch's finally regions run before its destination.
-            foreach (var branch in new[] { b.ConditionalSuccessor, b.FallThroughSuccessor })
-            {
-                if (branch is null) continue;
-                if (branch.Destination is { } d) order.Add(d.Ordinal);
-                foreach (var f in branch.FinallyRegions) order.Add(f.FirstBlockOrdinal);
-            }
+            BranchTargets.AddTo(order, b);
             order.Reverse();
             order.RemoveAll(o => o <= b.Ordinal);
             _successors[b.Ordinal] = order.ToArray();

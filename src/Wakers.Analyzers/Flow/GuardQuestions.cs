@@ -27,7 +27,7 @@ internal sealed class GuardQuestions
     private readonly Func<Dictionary<int, List<(string Slot, long Value)>>> _readFlags;
     private Dictionary<int, List<(string Slot, long Value)>>? _flagsByBlock;
     private readonly int _lastStore;
-    // Per tested slot, the last block holding a store related to it (a store of "_a.b" or "_a[i]" is related to "_a").
+    // Per tested slot, the last block holding a store related to it (StoreSlots.Related: a store of "_a.b" is related to "_a").
     private readonly Dictionary<string, int> _lastRelated = new();
     private Dictionary<string, int>? _lastFlag;
     private readonly Dictionary<(GuardQuestion, string), int> _from = new();
@@ -45,11 +45,7 @@ internal sealed class GuardQuestions
             {
                 foreach (var slot in store.Slots)
                 {
-                    for (var i = 1; i < slot.Length; i++)
-                    {
-                        if (slot[i] is '.' or '[') Later(_lastRelated, slot.Substring(0, i), pair.Key);
-                    }
-                    Later(_lastRelated, slot, pair.Key);
+                    foreach (var tested in StoreSlots.RelatedTested(slot)) Later(_lastRelated, tested, pair.Key);
                 }
             }
         }

@@ -78,6 +78,16 @@ internal static class StoreSlots
         }
     }
 
+    /// <summary>Every slot a store into <paramref name="slot"/> is <see cref="Related"/> to: itself and each owner ("_a.b[" gives "_a.b", "_a").</summary>
+    public static System.Collections.Generic.IEnumerable<string> RelatedTested(string slot)
+    {
+        for (var i = 1; i < slot.Length; i++)
+        {
+            if (slot[i] is '.' or '[') yield return slot.Substring(0, i);
+        }
+        yield return slot;
+    }
+
     /// <summary>Whether a store into <paramref name="slot"/> touches <paramref name="tested"/> (the same slot, a part of it, or its owner).</summary>
     public static bool Related(string slot, string tested) =>
         slot == tested || slot.StartsWith(tested + ".", System.StringComparison.Ordinal) || slot.StartsWith(tested + "[", System.StringComparison.Ordinal);

@@ -97,7 +97,7 @@ internal sealed class RegistrationState : IEquatable<RegistrationState>
         var s = this;
         foreach (var f in _facts)
         {
-            if (f.Key is string k && k.Length > slot.Length && k.StartsWith(slot, StringComparison.Ordinal) && k[slot.Length] is '.' or '[')
+            if (f.Key is string k && k != slot && StoreSlots.Related(k, slot))
                 s = s.With(k, RegistrationValue.Unknown);
         }
         return s;

@@ -25,12 +25,7 @@ internal sealed class SlotFactLiveness
         foreach (var b in blocks)
         {
             var next = new List<int>(catchEntries(b));
-            foreach (var branch in new[] { b.ConditionalSuccessor, b.FallThroughSuccessor })
-            {
-                if (branch is null) continue;
-                if (branch.Destination is { } d) next.Add(d.Ordinal);
-                foreach (var f in branch.FinallyRegions) next.Add(f.FirstBlockOrdinal);
-            }
+            BranchTargets.AddTo(next, b);
             successors[b.Ordinal] = next.ToArray();
             foreach (var op in b.Operations)
             {
